@@ -1,0 +1,1 @@
+"""wiredesk's parsers: text → structure.  Pure Python: no Textual, no writes."""
