@@ -6,7 +6,9 @@ from tests.conftest import SEED_STORY
 
 def test_seed_headline_subheads_boilerplate_and_glued_sentence() -> None:
     art = parse_path(str(SEED_STORY))
-    assert art.meta.headline == "Islamic State claims responsibility for bombing in Iran, deadly US drone strike"
+    assert (
+        art.meta.headline == "Islamic State claims responsibility for bombing in Iran, deadly US drone strike"
+    )
     assert art.text.startswith(art.meta.headline)
     subheads = [art.text[p.start : p.end] for p in art.paragraphs if p.kind == "subhead"]
     assert subheads == ["US drone attack in Iraq", "Regional tensions", "Suicide bombing attack in Iran"]
