@@ -32,11 +32,14 @@ AGENCIES = {
 
 _PLACE = r"[A-Z][A-Z\u00c0-\u00de.'’-]+(?:[ -][A-Z\u00c0-\u00de][A-Z\u00c0-\u00de.'’-]*)*"
 _REGION = r"(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)"
-_DATE = r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))"
+_DATE = r"(?:,?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?))"
 _AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z .&-]{0,20})\)"
 _DASH = r"\s*(?:-{1,2}|—|–|_)\s*"
 
 _WIRE = re.compile(rf"^(?P<place>{_PLACE}(?:{_REGION})?){_DATE}?\s*{_AGENCY}{_DASH}")
+# dpa and others write the place in title case ("Geneva (dpa) - "): safe only before a known agency.
+_MIXED_PLACE = r"[A-Z][\w.'’-]+(?:[ -][A-Z][\w.'’-]+){0,3}"
+_WIRE_MIXED = re.compile(rf"^(?P<place>{_MIXED_PLACE}(?:{_REGION})?){_DATE}?\s*{_AGENCY}{_DASH}")
 _BARE_DASH = re.compile(rf"^(?P<place>{_PLACE}(?:{_REGION})?){_DATE}?\s*(?:—|–|--)\s*")
 _ARCHIVE = re.compile(rf"^(?P<place>{_PLACE})\s+(?P<date>\d{{4}}-\d{{2}}-\d{{2}})\s*$")
 
@@ -63,6 +66,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
     """The dateline at the start of a first paragraph, if it has one."""
     m = _WIRE.match(paragraph)
     if m:
+        agency = m.group("agency")
+        return Dateline(m.end(), m.group("place").strip(), normalize_agency(agency), m.group("date"))
+    m = _WIRE_MIXED.match(paragraph)
+    if m and all(a.strip().lower() in AGENCIES for a in m.group("agency").split("/")):
         agency = m.group("agency")
         return Dateline(m.end(), m.group("place").strip(), normalize_agency(agency), m.group("date"))
     m = _ARCHIVE.match(paragraph)

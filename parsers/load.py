@@ -78,7 +78,7 @@ def parse_bytes(data: bytes, source: str, fmt: str | None = None) -> Article:
 
 def parse_path(path: str, limit: int = DEFAULT_SIZE_LIMIT) -> Article:
     if path == STDIN:
-        return parse_bytes(read_stdin(limit), STDIN, "text")
+        return parse_bytes(read_stdin(limit), STDIN)
     return parse_bytes(read_limited(path, limit), path)
 
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from parsers.formats import ParseError
-from parsers.load import DEFAULT_SIZE_LIMIT, iter_story_paths, parse_path
+from parsers.load import DEFAULT_SIZE_LIMIT, STDIN, iter_story_paths, parse_path, read_stdin
 from parsers.model import Article
 from tui import __version__
 
@@ -50,32 +50,6 @@ def _write_json_lines(paths: Sequence[str], limit: int, with_extraction: bool) -
     return status
 
 
-def _print_table(paths: Sequence[str], limit: int) -> int:
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title="wiredesk — parsed stories", expand=True)
-    for col in ("headline", "agency", "dateline", "words", "warnings"):
-        table.add_column(col, overflow="fold", justify="right" if col == "words" else "left")
-    status = EXIT_OK
-    for path, result in iter_articles(paths, limit):
-        if isinstance(result, ParseError):
-            table.add_row(Text(path), Text(""), Text(""), Text(""), Text(str(result), style="red"))
-            status = EXIT_SOME_FAILED
-            continue
-        m = result.meta
-        table.add_row(
-            Text(m.headline or "(no headline)"),
-            Text(m.agency or ""),
-            Text(m.dateline_place or ""),
-            Text(str(result.words)),
-            Text("; ".join(result.warnings)),
-        )
-    Console().print(table)
-    return status
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wiredesk",
@@ -96,16 +70,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_extract = sub.add_parser("extract", help="parse and extract entities, numbers and claims")
     p_extract.add_argument("--json", action="store_true", required=True, help="JSON lines output")
     p_extract.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for stdin")
+    from tui.export_cli import add_export_parser
+
+    add_export_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = {"parse", "extract"}
-    if not any(a in commands for a in args_list[:3]) and not any(
-        a in ("-h", "--help", "--version") for a in args_list
-    ):
+    commands = {"parse", "extract", "export"}
+    if not any(a in commands for a in args_list[:3]):
         return open_desk(args_list)
     try:
         args = parser.parse_args(args_list)
@@ -115,16 +90,93 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _write_json_lines(args.paths, args.max_size, with_extraction=False)
     if args.command == "extract":
         return _write_json_lines(args.paths, args.max_size, with_extraction=True)
+    if args.command == "export":
+        from tui.export_cli import run_export
+
+        return run_export(args, args.max_size)
     parser.print_help()
     return EXIT_USAGE
 
 
-def open_desk(args: list[str]) -> int:
-    """Until the desk lands: print the parsed corpus as a table."""
-    from seeds import SEED_DIR
+def build_desk_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wiredesk",
+        description="A keyboard-driven terminal desk for reading news-agency wire copy. "
+        "Press ? in the desk for every key.",
+        epilog="Also: `wiredesk parse --json PATH...` and `wiredesk extract --json PATH...` "
+        "print JSON lines without opening the desk. NO_COLOR is honoured.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="story files, folders (searched recursively) or - for stdin; default: the shipped seeds",
+    )
+    parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="a Textual theme, e.g. ansi-dark, ansi-light, textual-dark"
+    )
+    parser.add_argument("--notebook", metavar="FILE", help="the notebook file to keep annotations in")
+    parser.add_argument(
+        "--config", metavar="FILE", help="config TOML (default: the user config folder, or $WIREDESK_CONFIG)"
+    )
+    parser.add_argument(
+        "--max-size",
+        type=int,
+        default=DEFAULT_SIZE_LIMIT,
+        metavar="BYTES",
+        help=f"refuse stories larger than this (default {DEFAULT_SIZE_LIMIT})",
+    )
+    return parser
 
-    paths = [a for a in args if not a.startswith("--")] or [str(SEED_DIR)]
-    return _print_table(paths, DEFAULT_SIZE_LIMIT)
+
+def _reopen_keyboard() -> bool:
+    """Stories came on stdin: read keys from the terminal instead (as toolong does)."""
+    import os
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDONLY)
+    except OSError:
+        return False
+    os.dup2(fd, 0)
+    os.close(fd)
+    return True
+
+
+def open_desk(args: list[str]) -> int:
+    """Open the desk (Textual is imported here only, so `parse`/`extract` never pay for it)."""
+    from seeds import SEED_DIR
+    from tui.config import load_config
+
+    try:
+        ns = build_desk_parser().parse_args(args)
+    except SystemExit as exc:
+        return int(exc.code or 0) if isinstance(exc.code, int) else EXIT_USAGE
+    paths: list[str] = ns.paths or [str(SEED_DIR)]
+    stdin_data: bytes | None = None
+    if STDIN in paths:
+        try:
+            stdin_data = read_stdin(ns.max_size)
+        except ParseError as err:
+            print(_safe_one_line(f"wiredesk: stdin: {err}"), file=sys.stderr)
+            return EXIT_USAGE
+        if not sys.stdin.isatty() and not _reopen_keyboard():
+            print("wiredesk: stories on stdin need a terminal (/dev/tty) for the keyboard", file=sys.stderr)
+            return EXIT_USAGE
+    config = load_config(ns.config)
+
+    from tui.app import WireDeskApp
+
+    app = WireDeskApp(
+        paths,
+        stdin_data=stdin_data,
+        config=config,
+        theme=ns.theme,
+        notebook_path=ns.notebook,
+        max_size=ns.max_size,
+    )
+    app.run()
+    return EXIT_OK
 
 
 def run() -> None:

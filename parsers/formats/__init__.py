@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from parsers.formats import text
+from parsers.formats import anpa, html, iptc7901, markdown, newsml1, newsml_g2, ninjs, nitf, text, xmlgeneric
 from parsers.formats.raw import ParseError, RawDocument
 from parsers.model import Article
 
@@ -17,6 +17,15 @@ Reader = Callable[[RawDocument], Article]
 
 READERS: dict[str, Reader] = {
     "text": text.read,
+    "markdown": markdown.read,
+    "anpa": anpa.read,
+    "iptc7901": iptc7901.read,
+    "nitf": nitf.read,
+    "newsml-g2": newsml_g2.read,
+    "newsml1": newsml1.read,
+    "ninjs": ninjs.read,
+    "html": html.read,
+    "xml": xmlgeneric.read,
 }
 
 # File extensions a folder walk picks up.
@@ -43,28 +52,53 @@ EXTENSIONS = frozenset(
 _XML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 
 
+# A JSON document, not a text story that happens to open with a bracket ("[Updated] …").
+_JSON_START = re.compile(r'(?:\{\s*(?:"|\})|\[\s*[\[{"\d\]-])')
+_G2_ROOTS = frozenset(
+    {"newsitem", "newsmessage", "packageitem", "planningitem", "conceptitem", "knowledgeitem", "catalog"}
+)
+# IPTC 7901 header after SOH: service id, priority digit, category letter, word count.
+_IPTC7901_HEADER = re.compile(r"\x01\s*[a-z]{2,4}\d+\s+\d\s+[a-z]\s+\d+")
+# Skip the XML declaration, comments, processing instructions and DOCTYPE to reach the root.
+_PROLOG = re.compile(r"^(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>)*", re.S | re.I)
+
+
 def sniff(doc: RawDocument) -> str:
     """The format of a document, from its content first and its name second."""
     head = doc.text[:4096].lstrip("\ufeff \t\r\n")
-    if head.startswith("\x01") or "\x16\x16\x01" in head[:64] or head.startswith("\x16"):
-        return "anpa" if "anpa" in READERS else "text"
-    if head.startswith(("{", "[")):
-        return "ninjs" if "ninjs" in READERS else "text"
+    if head.startswith(("\x01", "\x16")):
+        if _IPTC7901_HEADER.match(head) and "\x1f" not in head[:80]:
+            return _have("iptc7901")
+        return _have("anpa")
+    if _JSON_START.match(head):
+        return _have("ninjs")
     if head.startswith("<"):
-        low = head.lower()
-        if "<nitf" in low:
-            return _have("nitf")
-        if "<newsml" in low and "newsitem" not in low:
-            return _have("newsml1")
-        if "newsitem" in low or "newsmessage" in low or "packageitem" in low:
-            return _have("newsmlg2")
-        if "<html" in low or "<!doctype html" in low or "<body" in low or "<p>" in low:
-            return _have("html")
-        return _have("xml")
+        return _sniff_markup(head)
     name = doc.source.lower()
     if name.endswith((".md", ".markdown")) or re.match(r"#{1,2} \S", head):
         return _have("markdown")
     return "text"
+
+
+def _sniff_markup(head: str) -> str:
+    low = head.lower()
+    body = _PROLOG.sub("", head, count=1)
+    m = _XML_ROOT.match(body)
+    root = m.group(1).lower() if m else ""
+    if root == "nitf":
+        return _have("nitf")
+    if root == "newsml":
+        return _have("newsml1")
+    if root in _G2_ROOTS:
+        return _have("newsml-g2")
+    if (
+        root in ("html", "body", "head", "article", "div", "p", "section", "main", "h1")
+        or "<!doctype html" in low
+    ):
+        return _have("html")
+    if "<nitf" in low:
+        return _have("nitf")
+    return _have("xml")
 
 
 def _have(fmt: str) -> str:

@@ -31,6 +31,8 @@ _CREDITS = re.compile(
 _BYLINE = re.compile(
     r"^By\s+(?P<who>[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|and|de|van|al-\w+))*)(?:\s*[,|].*)?$"
 )
+# A first line longer than this is a paragraph of copy without a headline, not a headline.
+_MAX_HEADLINE = 300
 _END_PUNCT = (".", "!", "?", ":", ";", ",", '"', "”", "’", "'", ")", "…", "-", "—")
 
 
@@ -74,7 +76,7 @@ def read(doc: RawDocument, fmt: str = "text") -> Article:
         if _CREDITS.match(line):
             credits = line[1:-1]
             continue
-        if not blocks:
+        if not blocks and len(line) <= _MAX_HEADLINE:
             blocks.append(Block(line, "headline"))
             continue
         m = _BYLINE.match(line) if len(blocks) <= 2 else None

@@ -1,0 +1,157 @@
+#!/usr/bin/env python3
+"""Extraction speed: words/s for entities+numbers alone, the claims' share, and start-up time.
+
+Two corpora: the CoNLL-2003 train text (read from the shared corpora when
+present, never copied) and 1,000 generated stories.  Each figure is compared to
+a bare ``re.findall(r"\\w+")`` pass over the same text in the same run, so the
+ratio means the same on any machine.  Start-up (imports + model load) is timed
+in a fresh subprocess.  One core, a few seconds.
+
+    python bench/extract.py [--corpora DIR] [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from parsers.load import parse_bytes  # noqa: E402
+from parsers.model import Article  # noqa: E402
+
+STARTUP_CODE = (
+    "import time; t = time.perf_counter(); "
+    "import parsers.entities; from parsers.ner.tagger import tagger; tagger(); "
+    "print(time.perf_counter() - t)"
+)
+
+
+def conll_texts(corpora: Path) -> list[str]:
+    """The CoNLL-2003 train stories as plain text (tokens joined by spaces, sentences by blank lines)."""
+    path = corpora / "conll2003" / "with-docstart" / "train.txt"
+    if not path.exists():
+        return []
+    docs: list[list[str]] = []
+    sent: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            docs.append([])
+        elif not line.strip():
+            if sent and docs:
+                docs[-1].append(" ".join(sent))
+            sent = []
+        else:
+            sent.append(line.split()[0])
+    return ["\n\n".join(d) for d in docs if d]
+
+
+FIRST = ["Pat", "Maria", "Ahmed", "Olga", "Kenji", "Lucia", "Tomas", "Amina", "Rafael", "Ingrid", "Yusuf", "Chen"]
+LAST = ["Ryder", "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Kowalski", "al-Amiri", "van der Berg", "Silva"]
+PLACES = ["Baghdad", "Kerman", "Geneva", "Nairobi", "Lima", "Oslo", "Tbilisi", "Manila", "Aden", "Bern"]
+COUNTRIES = ["Iraq", "Iran", "Kenya", "Peru", "Norway", "Georgia", "the Philippines", "Yemen", "Switzerland"]
+ORGS = ["the Ministry of Health", "the United Nations", "Amnesty International", "the Central Bank",
+        "the Red Cross", "the World Health Organization (WHO)", "Reuters", "the Interior Ministry"]
+TITLES = ["Foreign Minister", "spokesman", "Major General", "police chief", "Prime Minister", "Governor"]
+HEDGES = ["at least", "around", "more than", "nearly", "about", "up to", ""]
+NOUNS = ["people", "soldiers", "civilians", "protesters", "troops", "families"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def generated_texts(n: int, seed: int = 7) -> list[str]:
+    """Invented wire stories: headline, dateline, attributed paragraphs, numbers and dates."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(n):
+        who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        place, country, org = rng.choice(PLACES), rng.choice(COUNTRIES), rng.choice(ORGS)
+        title = rng.choice(TITLES)
+        paras = [f"{org.replace('the ', '').split(' (')[0].upper()} SAYS {rng.randint(2, 90)} HURT IN {place.upper()}"]
+        paras.append(f"{place.upper()}, {rng.choice(DAYS)} (AFP) -")
+        for _ in range(rng.randint(6, 14)):
+            hedge = rng.choice(HEDGES)
+            num = f"{hedge} {rng.randint(2, 3000):,}".strip()
+            day = rng.choice(DAYS)
+            paras.append(rng.choice([
+                f"{title.capitalize()} {who} said on {day} that {num} {rng.choice(NOUNS)} had been killed in {country}.",
+                f"“We will not accept this,” {who.split()[-1]} told reporters in {place}, adding that {org} was consulted.",
+                f"{org[0].upper() + org[1:]} said {num} {rng.choice(NOUNS)} were wounded and {rng.randint(2, 9)} missing since {day}.",
+                f"But officials in {country} said the toll was revised down from {num} four years ago, according to {who}.",
+                f"The talks, due to resume in mid-October, were delayed after {rng.choice(FIRST)} {rng.choice(LAST)} resigned.",
+            ]))
+        out.append("\n\n".join(paras))
+    return out
+
+
+def articles(texts: list[str]) -> list[Article]:
+    return [parse_bytes(t.encode("utf-8"), f"bench-{i}.txt", "text") for i, t in enumerate(texts)]
+
+
+def best_of(repeat: int, fn: object) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def measure(label: str, arts: list[Article], repeat: int) -> None:
+    from parsers.claims import extract_claims
+    from parsers.entities import extract_entities
+
+    words = sum(a.words for a in arts)
+    texts = [a.text for a in arts]
+    pat = re.compile(r"\w+")
+    base = best_of(repeat, lambda: [pat.findall(t) for t in texts])
+    ents = best_of(repeat, lambda: [extract_entities(a) for a in arts])
+    results = [extract_entities(a) for a in arts]
+    claims = best_of(repeat, lambda: [extract_claims(a, e, n) for a, (e, n) in zip(arts, results, strict=True)])
+    print(f"{label}: {len(arts)} stories, {words:,} words")
+    print(f"  re.findall(r'\\w+') baseline : {words / base:>12,.0f} words/s")
+    print(f"  entities+numbers            : {words / ents:>12,.0f} words/s  (ratio to baseline {base / ents:.3f})")
+    print(f"  claims                      : {words / claims:>12,.0f} words/s  "
+          f"(claims' share of entities+claims time {claims / (ents + claims):.1%})")
+
+
+def startup(repeat: int) -> None:
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
+    times = []
+    for _ in range(repeat):
+        out = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True, text=True, cwd=ROOT,
+                             env=env, check=True)
+        times.append(float(out.stdout.strip()))
+    print(f"start-up (imports + gazetteer + model load, fresh process): best {min(times) * 1000:.0f} ms, "
+          f"median {sorted(times)[len(times) // 2] * 1000:.0f} ms over {repeat} runs")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    default = Path(os.environ.get("WIREDESK_CORPORA", ROOT.parent / "shared" / "corpora"))
+    ap.add_argument("--corpora", type=Path, default=default)
+    ap.add_argument("--repeat", type=int, default=3)
+    a = ap.parse_args()
+    startup(5)
+    # Warm the caches the way a long-running desk would have them after its first story.
+    from parsers.entities import extract_entities
+
+    conll = conll_texts(a.corpora)
+    if conll:
+        arts = articles(conll)
+        extract_entities(arts[0])
+        measure("CoNLL-2003 train text", arts, a.repeat)
+    else:
+        print(f"CoNLL-2003 train text: not found under {a.corpora} (skipped)")
+    measure("generated corpus", articles(generated_texts(1000)), a.repeat)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,58 @@
+"""Other XML: agency-specific story formats (e.g. Ritzau's RBNews) read by element names,
+and everything else refused with a one-line reason (schemas, metadata fragments)."""
+
+from __future__ import annotations
+
+from parsers.build import Block, build_article
+from parsers.formats.raw import ParseError, RawDocument
+from parsers.formats.xmlutil import (
+    Element,
+    agency_name,
+    element_blocks,
+    find,
+    html_blocks,
+    iso_date,
+    lname,
+    parse_document,
+    place_of,
+    plain_blocks,
+    strip_by,
+    text_of,
+)
+from parsers.model import Article, Meta
+
+_HEADLINE = ("headline", "hl1", "title", "heading")
+_CONTENT = ("content", "bodytext", "body", "text", "story", "storytext", "articlebody")
+_MARKERS = {"flash": "FLASH", "urgent": "URGENT", "bulletin": "BULLETIN"}
+
+
+def _content_blocks(el: Element) -> list[Block]:
+    if len(el):
+        return element_blocks(el)
+    raw = el.text or ""
+    # Content often arrives as escaped HTML inside one element.
+    if "<" in raw and ">" in raw:
+        return html_blocks(raw)[0]
+    return plain_blocks(raw)
+
+
+def read(doc: RawDocument) -> Article:
+    root = parse_document(doc, "XML")
+    name = lname(root)
+    if name == "schema":
+        raise ParseError("not an article: an XML Schema (.xsd), not a story")
+    headline = next((t for t in (text_of(find(root, n)) for n in _HEADLINE) if t), None)
+    content = next((c for c in (find(root, n) for n in _CONTENT) if c is not None and text_of(c)), None)
+    blocks = _content_blocks(content) if content is not None else []
+    if not blocks:
+        raise ParseError(f"not an article: XML <{root.tag.rsplit('}', 1)[-1][:40]}> has no story text")
+    fmt = (text_of(find(root, "format")) or "").lower()
+    meta = Meta(
+        headline=headline,
+        dateline_place=place_of(text_of(find(root, "town")) or text_of(find(root, "dateline"))),
+        agency=agency_name(text_of(find(root, "origin")).strip("/ ") or None),
+        byline=strip_by(text_of(find(root, "byline"))) or strip_by(text_of(find(root, "author"))),
+        date=iso_date(text_of(find(root, "publishdate")) or text_of(find(root, "date")) or None),
+        markers=(_MARKERS[fmt],) if fmt in _MARKERS else (),
+    )
+    return build_article(source=doc.source, fmt="xml", blocks=blocks, meta=meta, warnings=doc.warnings)

@@ -1,0 +1,191 @@
+"""Mentions → entities: one entity per thing the story names, aliases merged.
+
+Merges, within one story only: a surname into the full name ("Ryder" → "Pat
+Ryder"); an acronym into its expansion when the story introduces it in
+parentheses ("Islamic State (IS)"), when its letters are the initials of a
+name in the story, or when it is well known (gazetteer ``[ACRONYM]``:
+"US" → "United States"); dotted and plain acronyms ("U.N." = "UN"); and a
+shortened organization name into the longer one ("Hashed" → "Al-Hashed
+al-Shaabi").  The canonical name is the fullest form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from parsers.ner.gazetteer import Gazetteer
+
+_ARTICLE_RE = re.compile(r"^(?:the|The|THE)\s+")
+_PARTICLE_RE = re.compile(r"^(?:al|el|Al|El|AL|EL)-")
+_STOP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "al", "el", "bin", "&"})
+_GENERIC_TAIL = frozenset({"group", "jihadist", "militant", "extremist", "terrorist", "islamist", "rebel", "armed"})
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    start: int
+    end: int
+    type: str
+    surface: str
+
+
+@dataclass
+class Group:
+    type: str
+    surfaces: list[str]
+    mentions: list[RawMention] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        # The fullest form: most words, then longest, then earliest.
+        return max(self.surfaces, key=lambda s: (len(s.split()), len(s), -self.surfaces.index(s)))
+
+
+def norm(surface: str) -> str:
+    s = _ARTICLE_RE.sub("", surface).replace("’", "'").replace(".", "")
+    return " ".join(s.split()).casefold()
+
+
+def core_tokens(surface: str) -> list[str]:
+    """Content words, lower case, without al-/el- particles or a generic "group" tail."""
+    out = []
+    for tok in norm(surface).replace("-", " - ").split():
+        if tok in ("-",) or tok in _STOP:
+            continue
+        out.append(tok)
+    while len(out) > 1 and out[-1] in _GENERIC_TAIL:
+        out.pop()
+    return out
+
+
+def initials(surface: str) -> str:
+    words = [w for w in re.split(r"[\s-]+", _ARTICLE_RE.sub("", surface)) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(surface: str) -> bool:
+    bare = surface.replace(".", "")
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> list[Group]:
+    """Group mentions (in text order) into entities; returns groups in order of first mention.
+
+    Every comparison goes through an index (by end offset, by first or last content word), so a
+    story with many names costs no more than a few dictionary look-ups per name.
+    """
+    groups: list[Group] = []
+    by_key: dict[tuple[str, str], Group] = {}
+    # 1. Same normalized surface and type → same entity.
+    for m in mentions:
+        key = (norm(m.surface), m.type)
+        g = by_key.get(key)
+        if g is None:
+            g = by_key[key] = Group(m.type, [m.surface])
+            groups.append(g)
+        elif m.surface not in g.surfaces:
+            g.surfaces.append(m.surface)
+        g.mentions.append(m)
+    n = len(groups)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(child: int, target: int) -> None:
+        a, b = find(child), find(target)
+        if a != b:
+            parent[a] = b
+
+    names = [g.name for g in groups]
+    cores = [core_tokens(nm) for nm in names]
+    acronym = [_is_acronym(nm) for nm in names]
+    ends: dict[int, int] = {}
+    by_first: dict[tuple[str, str], list[int]] = {}
+    by_word: dict[str, list[int]] = {}
+    by_initials: dict[str, list[int]] = {}
+    by_norm: dict[str, list[int]] = {}
+    for k, g in enumerate(groups):
+        for m in g.mentions:
+            ends[m.end] = k
+        if acronym[k] or not cores[k]:
+            continue
+        by_first.setdefault((g.type, cores[k][0]), []).append(k)
+        if g.type == "PERSON":
+            for w in cores[k][1:]:
+                by_word.setdefault(w, []).append(k)
+        if len(names[k].split()) >= 2:
+            by_initials.setdefault(initials(names[k]), []).append(k)
+        by_norm.setdefault(" ".join(norm(names[k]).split()[:3]), []).append(k)
+    for k, g in enumerate(groups):
+        if acronym[k]:
+            # 2. An acronym in parentheses right after a name: "Islamic State (IS)".
+            letters = set(names[k].replace(".", ""))
+            for m in g.mentions:
+                if m.start >= 2 and text[m.start - 1] == "(":
+                    j = ends.get(m.start - 1, ends.get(m.start - 2, -1))
+                    if j >= 0 and j != k and groups[j].type != "PERSON" and letters <= set(initials(names[j])):
+                        union(k, j)
+            # 3. A well-known acronym, or the initials of a name in the story.
+            bare = names[k].replace(".", "")
+            full = gaz.acronyms.get(names[k]) or gaz.acronyms.get(bare)
+            cands: list[int] = []
+            if full is not None:
+                nf = norm(full)
+                cands = [j for j in by_norm.get(" ".join(nf.split()[:3]), []) if norm(names[j]).startswith(nf)]
+            if not cands:
+                cands = [j for j in by_initials.get(bare, []) if groups[j].type == g.type]
+            if cands:
+                union(k, cands[0])
+            continue
+        core = cores[k]
+        if not core:
+            continue
+        # 4. A surname or shortened name → the longest compatible name.
+        if g.type == "PERSON":
+            cand = set(by_first.get((g.type, core[0]), [])) | set(by_word.get(core[0], []))
+        else:
+            cand = set(by_first.get((g.type, core[0]), []))
+        best, best_len = -1, len(core) - 1
+        for j in sorted(cand):
+            if j == k:
+                continue
+            other = cores[j]
+            if len(other) < len(core):
+                continue
+            if len(other) == len(core):
+                # Same content words ("Hashed al-Shaabi" / "Al-Hashed al-Shaabi"): one entity.
+                if other == core and j < k and best_len < len(other):
+                    best, best_len = j, len(other)
+                continue
+            if g.type == "PERSON":
+                ok = other[-len(core) :] == core or (len(core) == 1 and core[0] in other[1:])
+            else:
+                # A shortened name keeps the head of the full one ("Hashed" of "Al-Hashed al-Shaabi",
+                # "Gaza" of "Gaza Strip"); types already agree, so "Iraq" never joins "Iraq Petroleum".
+                ok = other[: len(core)] == core
+            if ok and len(other) > best_len:
+                best, best_len = j, len(other)
+        if best >= 0:
+            union(k, best)
+    merged: dict[int, Group] = {}
+    order: list[int] = []
+    for k, g in enumerate(groups):
+        root = find(k)
+        tgt = merged.get(root)
+        if tgt is None:
+            tgt = merged[root] = Group(groups[root].type, [])
+            order.append(root)
+        for s in g.surfaces:
+            if s not in tgt.surfaces:
+                tgt.surfaces.append(s)
+        tgt.mentions.extend(g.mentions)
+    out = [merged[root] for root in order]
+    for g in out:
+        g.mentions.sort(key=lambda m: m.start)
+    out.sort(key=lambda g: g.mentions[0].start)
+    return out

@@ -1,0 +1,169 @@
+"""Score candidate tokens with the shipped averaged-perceptron model (trained by tools/train_ner.py).
+
+The model is a table feature → weight per class.  Features are grouped by
+what they depend on (see ``features``), and each group's summed weights are
+cached per distinct input, so a token usually costs six dictionary hits and
+one five-way addition.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from parsers.ner.features import (
+    context_features,
+    position_features,
+    shape,
+    tag_features,
+    word_features,
+)
+from parsers.ner.gazetteer import Gazetteer, gazetteer, phrase_labels
+from parsers.ner.tokens import Run
+
+CLASSES: tuple[str, ...] = ("O", "PER", "ORG", "LOC", "MISC")
+MODEL_FILE = "ner_model.json.gz"
+Vec = list[float]
+
+
+@dataclass(frozen=True, slots=True)
+class TaggedSpan:
+    start: int
+    end: int
+    type: str  # PER | ORG | LOC | MISC
+    first: int  # index of its first token in the run
+    last: int  # index of its last token (inclusive)
+
+
+def token_features(run: Run, lowers: Sequence[str], gs: Sequence[str], i: int, prev_tag: str,
+                   gaz: Gazetteer, vocab: frozenset[str]) -> list[str]:
+    """Every feature of token ``i`` of ``run`` (the trainer's view; the tagger sums the same groups)."""
+    toks = run.tokens
+    n = len(toks)
+    word = toks[i]
+    return [
+        *word_features(word, run.sent_initial and i == 0, run.all_caps, gaz, vocab),
+        *context_features(run.prev if i == 0 else toks[i - 1], "p="),
+        *context_features(run.next if i == n - 1 else toks[i + 1], "n="),
+        *position_features(i == 0, i == n - 1, n),
+        "gs=" + gs[i],
+        *tag_features(prev_tag, shape(word)),
+    ]
+
+
+@dataclass
+class Tagger:
+    """The loaded model plus per-process caches of summed feature weights."""
+
+    weights: dict[str, Vec]
+    vocab: frozenset[str]
+    gaz: Gazetteer
+    _word: dict[tuple[str, bool, bool], tuple[Vec, str]] = field(default_factory=dict)
+    _prev: dict[str, Vec] = field(default_factory=dict)
+    _next: dict[str, Vec] = field(default_factory=dict)
+    _misc: dict[str, Vec] = field(default_factory=dict)
+
+    def _sum(self, feats: list[str]) -> Vec:
+        acc = [0.0] * len(CLASSES)
+        get = self.weights.get
+        for f in feats:
+            w = get(f)
+            if w is not None:
+                acc = [a + b for a, b in zip(acc, w, strict=True)]
+        return acc
+
+    def tag(self, run: Run) -> list[str]:
+        """One class per token of the run (greedy, left to right)."""
+        toks = run.tokens
+        n = len(toks)
+        gs = phrase_labels([t.lower() for t in toks], self.gaz) if n > 1 else ("",)
+        out: list[str] = []
+        prev_tag = "O"
+        wcache, pcache, ncache, mcache = self._word, self._prev, self._next, self._misc
+        si, ac = run.sent_initial, run.all_caps
+        nb = min(n, 4)
+        last_i = n - 1
+        for i, word in enumerate(toks):
+            key = (word, si and i == 0, ac)
+            hit = wcache.get(key)
+            if hit is None:
+                hit = wcache[key] = (self._sum(word_features(word, key[1], ac, self.gaz, self.vocab)), shape(word))
+            wv, shp = hit
+            p = toks[i - 1] if i else run.prev
+            pv = pcache.get(p)
+            if pv is None:
+                pv = pcache[p] = self._sum(context_features(p, "p="))
+            nx = toks[i + 1] if i < last_i else run.next
+            nv = ncache.get(nx)
+            if nv is None:
+                nv = ncache[nx] = self._sum(context_features(nx, "n="))
+            # Position, gazetteer phrase label and previous tag: few distinct values, one cached sum.
+            mkey = f"{prev_tag}|{shp}|{i == 0:d}{i == last_i:d}{nb}|{gs[i]}"
+            mv = mcache.get(mkey)
+            if mv is None:
+                mv = mcache[mkey] = self._sum(
+                    [*position_features(i == 0, i == last_i, n), "gs=" + gs[i], *tag_features(prev_tag, shp)]
+                )
+            s0, s1, s2, s3, s4 = (a + b + c + d for a, b, c, d in zip(wv, pv, nv, mv, strict=True))
+            # Unrolled argmax over the five classes (O, PER, ORG, LOC, MISC).
+            best, tag = s0, "O"
+            if s1 > best:
+                best, tag = s1, "PER"
+            if s2 > best:
+                best, tag = s2, "ORG"
+            if s3 > best:
+                best, tag = s3, "LOC"
+            if s4 > best:
+                tag = "MISC"
+            prev_tag = tag
+            out.append(tag)
+        return out
+
+
+def spans_of(run: Run, tags: Sequence[str]) -> list[TaggedSpan]:
+    """Consecutive tokens with the same class form one name; lower-case edges are trimmed."""
+    spans: list[TaggedSpan] = []
+    toks = run.tokens
+    i, n = 0, len(tags)
+    while i < n:
+        t = tags[i]
+        if t == "O":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and tags[j + 1] == t:
+            j += 1
+        a, b = i, j
+        while a <= b and toks[a][:1].islower() and "-" not in toks[a]:
+            a += 1
+        while b >= a and toks[b][:1].islower() and "-" not in toks[b]:
+            b -= 1
+        if a <= b:
+            spans.append(TaggedSpan(run.starts[a], run.ends[b], t, a, b))
+        i = j + 1
+    return spans
+
+
+def parse_model(data: dict[str, object]) -> tuple[dict[str, Vec], frozenset[str]]:
+    raw = data["weights"]
+    vocab = data["lower_vocab"]
+    assert isinstance(raw, dict) and isinstance(vocab, list)
+    scale = float(data.get("scale", 1.0))  # type: ignore[arg-type]
+    weights: dict[str, Vec] = {}
+    for feat, sparse in raw.items():
+        vec = [0.0] * len(CLASSES)
+        for k in range(0, len(sparse), 2):
+            vec[sparse[k]] = sparse[k + 1] / scale
+        weights[feat] = vec
+    return weights, frozenset(vocab)
+
+
+@lru_cache(maxsize=1)
+def tagger() -> Tagger:
+    blob = resources.files("parsers.data").joinpath(MODEL_FILE).read_bytes()
+    weights, vocab = parse_model(json.loads(gzip.decompress(blob)))
+    return Tagger(weights=weights, vocab=vocab, gaz=gazetteer())

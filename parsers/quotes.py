@@ -1,0 +1,141 @@
+"""Quotation marks paired into quotes: what a story puts in someone's mouth.
+
+Marks pair by type (“ ” with each other, « » with each other, straight " with
+straight "), single quotes count only where they can be quotes (‘…’ opened at
+a word start, or nested inside a double quote), and an apostrophe
+(Soleimani’s, journalists’ access, don't) is never a quote.  A paragraph that
+opens a quote and never closes it, followed by a paragraph that reopens one,
+is the wire convention for a quote running over paragraphs: those become ONE
+quote.  Anything that does not pair is ignored, so an odd number of marks
+never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from parsers.model import Span
+
+# Every character that can be a quotation mark; one regex scan per paragraph.
+_MARKS = re.compile("[\"'“”„‟«»‘’‚‹›]")
+# Double-family openers and the closers each one accepts (curly pairs with curly, guillemets with guillemets).
+_DOUBLE_CLOSERS = {"“": "”\"", "„": "“”", "‟": "”", "«": "»", '"': '"”', "‹": "›"}
+_SPACE_BEFORE = " \t\n([{—–-/"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Quoted text: ``start``/``end`` inside the marks, ``open``/``close`` include them."""
+
+    start: int
+    end: int
+    open: int
+    close: int
+    # True when the quote was still open at the end of a paragraph and continued in the next one.
+    multi_paragraph: bool = False
+
+
+def _opens(text: str, i: int, lo: int, hi: int) -> bool:
+    """A mark at i sits where a quote opens: after a space/start, before a non-space."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return (before in _SPACE_BEFORE or before in "“‘«\"'") and not after.isspace()
+
+
+def _closes(text: str, i: int, lo: int, hi: int) -> bool:
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
+    """’ or ' inside a word (Soleimani’s, don't) or after a plural s with no quote open."""
+    before = text[i - 1] if i > lo else " "
+    after = text[i + 1] if i + 1 < hi else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _scan_paragraph(text: str, lo: int, hi: int, carry: int | None) -> tuple[list[tuple[int, int]], int | None]:
+    """Pairs (open, close-after) of top-level double/single quotes in text[lo:hi].
+
+    ``carry`` is the open position of a quote left open by the previous paragraph; the
+    return's second item is the open position this paragraph leaves unclosed (or None).
+    """
+    pairs: list[tuple[int, int]] = []
+    d_open: int | None = None  # position of the open double mark
+    d_char = ""
+    s_open: int | None = None  # open single mark (top level or nested)
+    s_top = False
+    if carry is not None:
+        # Continuing a quote: this paragraph must reopen it with its first mark.
+        m = _MARKS.match(text, lo)
+        if m and m.group(0) in _DOUBLE_CLOSERS:
+            d_open, d_char = carry, m.group(0)
+        else:
+            carry = None
+    first_reopen = carry is not None
+    for m in _MARKS.finditer(text, lo, hi):
+        i = m.start()
+        ch = m.group(0)
+        if first_reopen:
+            first_reopen = False
+            continue  # the reopening mark of a continued quote
+        if ch in "'’‘‚":
+            if ch in "’'" and _is_apostrophe(text, i, lo, hi):
+                continue
+            if s_open is not None and ch in "’'" and _closes(text, i, lo, hi):
+                if s_top:
+                    pairs.append((s_open, i + 1))
+                s_open = None
+                continue
+            if ch in "‘'‚" and s_open is None and _opens(text, i, lo, hi):
+                s_open, s_top = i, d_open is None
+            continue
+        if d_open is not None:
+            if ch in _DOUBLE_CLOSERS.get(d_char, "") and (ch != d_char or _closes(text, i, lo, hi)):
+                # A straight " closes only in closing position; curly/guillemet closers always do.
+                if ch == '"' and not _closes(text, i, lo, hi):
+                    continue
+                pairs.append((d_open, i + 1))
+                d_open = None
+                if s_open is not None and not s_top:
+                    s_open = None  # a nested single left open dies with its double
+            continue
+        if ch in _DOUBLE_CLOSERS and (ch != '"' or _opens(text, i, lo, hi)):
+            if s_open is not None and s_top:
+                s_open = None  # a stray ‘ before a real double quote: drop it
+            d_open, d_char = i, ch
+    return pairs, d_open
+
+
+def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
+    """Top-level quotes of the story, in text order (nested quotes stay inside theirs)."""
+    out: list[Quote] = []
+    carry: int | None = None
+    for idx, para in enumerate(paragraphs):
+        lo, hi = para.start, para.end
+        if carry is None and _MARKS.search(text, lo, hi) is None:
+            continue
+        pairs, left_open = _scan_paragraph(text, lo, hi, carry)
+        for o, c in pairs:
+            out.append(Quote(o + 1, c - 1, o, c, o < lo))
+        carry = None
+        if left_open is not None and idx + 1 < len(paragraphs):
+            nxt = paragraphs[idx + 1].start
+            # The wire convention: an unclosed quote whose next paragraph opens with a mark runs on.
+            if text[nxt : nxt + 1] in _DOUBLE_CLOSERS and text[nxt : nxt + 1] != "":
+                carry = left_open
+    return out
+
+
+def quoted_chars(quotes: Sequence[Quote], start: int, end: int) -> int:
+    """How many characters of text[start:end] lie inside quotes."""
+    n = 0
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        n += min(q.end, end) - max(q.start, start)
+    return n
+

@@ -1,0 +1,162 @@
+"""Who a source phrase points at: entity by mention, pronoun, surname, role or acronym.
+
+Uses the story's entities when there are any; when there are none (or none
+matches) it falls back on what the text itself says: "Pentagon spokesman Pat
+Ryder" teaches it that "the Pentagon spokesman" is Ryder, "Islamic State (IS)"
+that "IS" is Islamic State.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from parsers.attribution import is_title
+from parsers.model import Entity
+
+_ROLE_NOUNS = (
+    r"spokesman|spokeswoman|spokesperson|minister|president|chief|commander|secretary|director|"
+    r"ambassador|envoy|governor|mayor|leader|head|chairman|chairwoman|chair|general|official|adviser|"
+    r"advisor|prosecutor|CEO|premier|chancellor|negotiator|representative|coordinator|administrator"
+)
+_NAME = r"(?:[A-Z][\w’'-]+\.?\s+){0,4}[A-Z][\w’'-]+"
+# "Pentagon spokesman Major General Pat Ryder": role words, then titles and the name.
+_ROLE_THEN_NAME = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS}))\s+({_NAME})")
+# "Pat Ryder, the Pentagon spokesman," / "Ryder, a spokesman for …".
+_NAME_THEN_ROLE = re.compile(
+    rf"\b({_NAME}),\s+(?:the|a|an|its|his|her)\s+((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\b"
+)
+_ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,6}?(?:[A-Z][\w’'-]+))\s+\(([A-Z]{2,8})\)")
+_LEAD = re.compile(r"^(?:(?:But|And|The|A|An|Then|Now|Also|While|As|When|After|However)\s+)+")
+_STOP = frozenset("the a an of for to in at on 's ’s".split())
+
+
+def role_key(phrase: str) -> tuple[str, ...]:
+    """Words of a role, lower-case, without determiners: 'The Pentagon's spokesman' → (pentagon, spokesman)."""
+    words = re.findall(r"[\w-]+", phrase.lower().replace("’s", "").replace("'s", ""))
+    return tuple(w for w in words if w not in _STOP)
+
+
+def _role_matches(ref: tuple[str, ...], role: tuple[str, ...]) -> bool:
+    return bool(ref) and bool(role) and ref[-1] == role[-1] and set(ref) <= set(role)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A source pointed at: the entity id (if any) and the best written name with its span."""
+
+    entity: Entity | None
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class SpeakerIndex:
+    """Per-story lookup tables; built once, queried for every claim."""
+
+    def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
+        self.text = text
+        self.entities = entities
+        spans: list[tuple[int, int, Entity]] = []
+        for ent in entities:
+            if ent.type in ("DATE", "NUMBER"):
+                continue
+            spans.extend((m.start, m.end, ent) for m in ent.mentions)
+        spans.sort(key=lambda s: (s[0], s[1]))
+        self._spans = spans
+        self._starts = [s[0] for s in spans]
+        persons = sorted((m.start, m.end, e) for e in entities if e.type == "PERSON" for m in e.mentions)
+        self._persons = persons
+        self._person_starts = [p[0] for p in persons]
+        self._text_roles: list[tuple[tuple[str, ...], int, int]] | None = None
+        self._acronyms: dict[str, tuple[int, int]] | None = None
+
+    # ------------------------------------------------------------ entities
+    def overlapping(self, start: int, end: int) -> Entity | None:
+        """The entity with the longest mention overlapping text[start:end] (people first)."""
+        best: tuple[int, int, Entity] | None = None
+        hi = bisect.bisect_left(self._starts, end)
+        for s, e, ent in self._spans[max(0, hi - 64) : hi]:
+            if e <= start or s >= end:
+                continue
+            score = (e - s) + (1000 if ent.type == "PERSON" else 500 if ent.type == "ORG" else 0)
+            if best is None or score > best[0]:
+                best = (score, s, ent)
+        return None if best is None else best[2]
+
+    def last_person(self, pos: int, skip: list[tuple[int, int]] | None = None) -> Entity | None:
+        """The last PERSON mentioned before pos, outside the given spans (quotes)."""
+        i = bisect.bisect_left(self._person_starts, pos)
+        while i > 0:
+            i -= 1
+            s, e, ent = self._persons[i]
+            if e > pos:
+                continue
+            if skip and any(a <= s < b for a, b in skip):
+                continue
+            return ent
+        return None
+
+    def by_surname(self, word: str) -> Entity | None:
+        w = word.lower()
+        for ent in self.entities:
+            if ent.type == "PERSON" and ent.name.lower().split()[-1:] == [w]:
+                return ent
+        return None
+
+    def by_role(self, phrase: str, pos: int) -> Entity | None:
+        """The entity holding a role ('the Pentagon spokesman'), preferring one mentioned before pos."""
+        ref = role_key(phrase)
+        found: list[Entity] = [
+            e for e in self.entities if any(_role_matches(ref, role_key(r)) for r in e.roles)
+        ]
+        if not found:
+            return None
+        before = [e for e in found if any(m.start < pos for m in e.mentions)]
+        pool = before or found
+        return max(pool, key=lambda e: max((m.start for m in e.mentions if m.start < pos), default=-1))
+
+    # ------------------------------------------------------------ text fallbacks
+    def text_role(self, phrase: str, pos: int) -> tuple[int, int] | None:
+        """Span of the name the text gave for a role before pos, when no entity holds it."""
+        if self._text_roles is None:
+            self._text_roles = self._build_roles()
+        ref = role_key(phrase)
+        hit: tuple[int, int] | None = None
+        for role, s, e in self._text_roles:
+            if s < pos and _role_matches(ref, role):
+                hit = (s, e)
+        return hit
+
+    def _build_roles(self) -> list[tuple[tuple[str, ...], int, int]]:
+        out: list[tuple[tuple[str, ...], int, int]] = []
+        for m in _ROLE_THEN_NAME.finditer(self.text):
+            role = _LEAD.sub("", m.group(1))
+            s, e = _strip_titles(self.text, m.start(2), m.end(2))
+            if s < e:
+                out.append((role_key(role), s, e))
+        for m in _NAME_THEN_ROLE.finditer(self.text):
+            s, e = _strip_titles(self.text, m.start(1), m.end(1))
+            if s < e:
+                out.append((role_key(m.group(2)), s, e))
+        out.sort(key=lambda r: r[1])
+        return out
+
+    def acronym(self, word: str) -> tuple[int, int] | None:
+        """Span of the long form the text defined for an acronym: 'Islamic State (IS)'."""
+        if self._acronyms is None:
+            self._acronyms = {}
+            for m in _ACRONYM.finditer(self.text):
+                long_s = m.start(1) + len(_LEAD.match(m.group(1)).group(0) if _LEAD.match(m.group(1)) else "")
+                self._acronyms.setdefault(m.group(2), (long_s, m.end(1)))
+        return self._acronyms.get(word)
+
+
+def _strip_titles(text: str, start: int, end: int) -> tuple[int, int]:
+    """'Major General Pat Ryder' → 'Pat Ryder' (titles are not the name)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    k = 0
+    while k < len(words) - 1 and is_title(words[k].group(0)):
+        k += 1
+    return start + words[k].start(), end

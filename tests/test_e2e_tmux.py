@@ -1,0 +1,119 @@
+"""The installed `wiredesk` in a real terminal (tmux) at 80×24: TERM, NO_COLOR, escapes, keys.
+
+Catches what Pilot cannot: the console script, terminal setup, real key
+sequences and what actually reaches the screen.  Skips when tmux is absent;
+the session is always killed.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.desk_support import FIXTURES, HARBOUR, INJECTION
+
+WIREDESK = Path(sys.executable).with_name("wiredesk")
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed")
+
+
+class Tmux:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def run(self, *args: str) -> str:
+        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, timeout=10).stdout
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            self.run("send-keys", "-t", self.name, key)
+            time.sleep(0.15)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.name)
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; screen was:\n{screen}")
+
+
+@pytest.fixture(params=["xterm-256color", "NO_COLOR"])
+def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
+    if not WIREDESK.exists():
+        pytest.skip(f"wiredesk not installed beside {sys.executable}")
+    env = {"TERM": "xterm-256color", "WIREDESK_CONFIG": str(tmp_path / "none.toml")}
+    if request.param == "NO_COLOR":
+        env["NO_COLOR"] = "1"
+    name = f"wiredesk-e2e-{uuid.uuid4().hex[:8]}"
+    command = " ".join(
+        [
+            *(f"{k}={v}" for k, v in env.items()),
+            str(WIREDESK),
+            str(HARBOUR),
+            str(INJECTION),
+            str(FIXTURES / "04_broken.txt"),
+        ]
+    )
+    tmux = Tmux(name)
+    # A clean environment: the e2e run must not depend on the developer's shell.
+    subprocess.run(
+        ["tmux", "-f", os.devnull, "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
+         f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "sh", "-c", command],
+        check=True,
+        timeout=10,
+    )  # fmt: skip
+    try:
+        tmux.run("set-option", "-t", name, "escape-time", "10")
+        yield tmux
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=10)
+
+
+def test_desk_in_tmux(desk: Tmux) -> None:
+    screen = desk.wait_for("Harbour cranes idle")
+    assert "sentence 1/" in screen
+    desk.keys("j", "j")
+    screen = desk.wait_for("sentence 3/")
+    desk.keys("/")
+    for ch in "Okafor":
+        desk.keys(ch)
+    desk.keys("Enter")
+    screen = desk.wait_for("Okafor” 1/")
+    desk.keys("n")
+    desk.wait_for("Okafor” 2/")
+    desk.keys("?")
+    desk.wait_for("wiredesk keys")
+    desk.keys("Escape")
+    desk.wait_for("sentence ")
+    # next story: the injection story renders literally and triggers nothing
+    desk.keys("J")
+    screen = desk.wait_for("[@click=app.quit]")
+    assert "[bold]" in screen and "[link=file:///etc/passwd]" in screen
+    assert "passwd[/link]" in screen
+    # the app is still running after rendering it
+    desk.keys("J")
+    screen = desk.wait_for("binary file, not a story")
+    desk.keys("q")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        try:
+            if "Harbour" not in desk.screen():
+                break
+        except subprocess.CalledProcessError:
+            break  # the session ended with the app
+        time.sleep(0.1)
+    else:
+        raise AssertionError("q did not quit")

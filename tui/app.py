@@ -1,0 +1,94 @@
+"""WireDeskApp: wires config, theme and keymap to the desk screen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from parsers.load import DEFAULT_SIZE_LIMIT
+from tui.config import Config
+from tui.keymap import ALL_KEYS, APP, APP_KEYS, ARTICLE, Key, bindings, check_keymap, display_keys
+from tui.screens.desk import DeskScreen
+from tui.screens.help import HelpScreen
+
+# Reads well in 16 colours: it uses the terminal's own palette.
+DEFAULT_THEME = "ansi-dark"
+
+
+class WireDeskApp(App[None]):
+    CSS_PATH = "wiredesk.tcss"
+    TITLE = "wiredesk"
+    BINDINGS = bindings(APP_KEYS)
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        *,
+        stdin_data: bytes | None = None,
+        config: Config | None = None,
+        theme: str | None = None,
+        notebook_path: str | None = None,
+        max_size: int = DEFAULT_SIZE_LIMIT,
+    ) -> None:
+        super().__init__()
+        self.config = config or Config()
+        self.paths = list(paths)
+        self.stdin_data = stdin_data
+        # Used by the notebook issue: where annotations are read from and written to.
+        self.notebook_path = notebook_path
+        self.max_size = max_size
+        self.requested_theme = theme or self.config.theme or DEFAULT_THEME
+        self.keymap_overrides = dict(self.config.keymap)
+
+    def get_default_screen(self) -> Screen[None]:
+        return DeskScreen(
+            self.paths,
+            self.stdin_data,
+            self.max_size,
+            highlight_entities=self.config.highlight_entities,
+            highlight_claims=self.config.highlight_claims,
+        )
+
+    @property
+    def desk(self) -> DeskScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, DeskScreen)
+        return screen
+
+    def on_mount(self) -> None:
+        problems = [*self.config.problems, *check_keymap(self.keymap_overrides)]
+        if self.requested_theme in self.available_themes:
+            self.theme = self.requested_theme
+        else:
+            problems.append(
+                f"unknown theme {self.requested_theme!r}; try: {', '.join(sorted(self.available_themes))}"
+            )
+            self.theme = DEFAULT_THEME
+        self.set_keymap(self.keymap_overrides)
+        for problem in problems:
+            self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.keymap_overrides))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, DeskScreen):
+            return
+        for key in ALL_KEYS:
+            if key.scope not in (APP, ARTICLE) or key.id in ("command-palette", "quit", "cancel"):
+                continue
+            target: DOMNode = screen.article_view if key.scope == ARTICLE else screen
+            yield SystemCommand(
+                key.description,
+                f"{key.description} — keys: {display_keys(key, self.keymap_overrides)}",
+                partial(self._run_key, key, target),
+            )
+
+    def _run_key(self, key: Key, target: DOMNode) -> None:
+        self.call_later(self.run_action, key.action, target)

@@ -1,0 +1,568 @@
+"""The main desk: story list | article | entities + claims, live on resize.
+
+Loading happens in a thread worker that posts results in batches, so the desk
+paints at once and keeps working while a big folder parses; Esc cancels.
+
+Hooks for the notebook (see ``target``, ``set_marks``, ``show_extraction``,
+``set_extraction_filter`` and the ``TargetChanged`` message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from time import monotonic
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.events import Resize
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+from textual.worker import get_current_worker
+
+from parsers.load import DEFAULT_SIZE_LIMIT, iter_story_paths
+from parsers.model import Article, Extraction
+from tui.article_layout import printable
+from tui.keymap import SCREEN_KEYS, bindings
+from tui.stories import Story, extract_story, parse_story
+from tui.widgets.article_view import ArticleView
+from tui.widgets.claim_sidebar import ClaimSidebar
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.search_bar import SearchBar
+from tui.widgets.story_list import StoryList
+
+BATCH_SECONDS = 0.25
+WIDE, MEDIUM = 160, 120
+LIST_WIDTH, SIDEBAR_WIDTH = 36, 46
+
+ExtractionFilter = Callable[[Article, Extraction], Extraction]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What the user points at in the article: the notebook annotates this."""
+
+    story: int
+    article_id: str | None
+    sentence: int
+    start: int | None
+    end: int | None
+    entity_id: str | None
+    claim_id: str | None
+
+
+class StoriesFound(Message):
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__()
+        self.paths = paths
+
+
+class StoriesParsed(Message):
+    def __init__(self, batch: list[tuple[int, Article | str]], done: int) -> None:
+        super().__init__()
+        self.batch = batch
+        self.done = done
+
+
+class StoriesExtracted(Message):
+    def __init__(self, batch: list[tuple[int, Extraction | str]], done: int) -> None:
+        super().__init__()
+        self.batch = batch
+        self.done = done
+
+
+class LoadFinished(Message):
+    pass
+
+
+class StoryReady(Message):
+    def __init__(self, index: int, article: Article | str, extraction: Extraction | str | None) -> None:
+        super().__init__()
+        self.index = index
+        self.article = article
+        self.extraction = extraction
+
+
+class DeskScreen(Screen[None]):
+    BINDINGS = bindings(SCREEN_KEYS)
+    AUTO_FOCUS = "#article"
+
+    class TargetChanged(Message):
+        """The cursor, selection, chosen entity or claim changed (or another story opened)."""
+
+        def __init__(self, target: Target) -> None:
+            super().__init__()
+            self.target = target
+
+    def __init__(
+        self,
+        paths: Sequence[str],
+        stdin_data: bytes | None = None,
+        max_size: int = DEFAULT_SIZE_LIMIT,
+        highlight_entities: bool = True,
+        highlight_claims: bool = True,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.stdin_data = stdin_data
+        self.max_size = max_size
+        self.stories: list[Story] = []
+        self.current = -1
+        self.loading = False
+        self.load_status = "starting…"
+        self._parsed = self._extracted = 0
+        self._mode = ""
+        self._list_open = self._sidebar_open = False
+        self._filter: ExtractionFilter | None = None
+        self._initial_highlights = (highlight_entities, highlight_claims)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="desk"):
+            yield StoryList(id="stories")
+            with Vertical(id="reader"):
+                yield ArticleView(id="article")
+                yield SearchBar(id="search")
+            with Vertical(id="sidebar"):
+                yield EntitySidebar(id="entities")
+                yield ClaimSidebar(id="claims")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    # ------------------------------------------------------------------ widgets
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def story_list(self) -> StoryList:
+        return self.query_one(StoryList)
+
+    @property
+    def entity_sidebar(self) -> EntitySidebar:
+        return self.query_one(EntitySidebar)
+
+    @property
+    def claim_sidebar(self) -> ClaimSidebar:
+        return self.query_one(ClaimSidebar)
+
+    # ------------------------------------------------------------------ notebook hooks
+
+    @property
+    def current_story(self) -> Story | None:
+        return self.stories[self.current] if 0 <= self.current < len(self.stories) else None
+
+    @property
+    def current_sentence(self) -> int:
+        return self.article_view.current_sentence
+
+    @property
+    def selected_entity_id(self) -> str | None:
+        return self.article_view.selected_entity
+
+    @property
+    def selected_claim_id(self) -> str | None:
+        return self.article_view.selected_claim
+
+    @property
+    def target(self) -> Target:
+        view = self.article_view
+        span = view.selection
+        return Target(
+            story=self.current,
+            article_id=view.article.id if view.article else None,
+            sentence=view.current_sentence,
+            start=span[0] if span else None,
+            end=span[1] if span else None,
+            entity_id=view.selected_entity,
+            claim_id=view.selected_claim,
+        )
+
+    def set_marks(self, marks: dict[int, str]) -> None:
+        """Gutter marks for sentences of the open story (cleared when another story opens)."""
+        self.article_view.set_marks(marks)
+
+    def show_extraction(self, extraction: Extraction) -> None:
+        """Show a different Extraction for the open story (e.g. with corrections applied)."""
+        story = self.current_story
+        view = self.article_view
+        view.set_extraction(extraction)
+        self.entity_sidebar.show(view.article, extraction)
+        self.claim_sidebar.show(view.article, extraction)
+        if story is not None:
+            self._post_target()
+
+    def set_extraction_filter(self, fn: ExtractionFilter | None) -> None:
+        """Applied to every story's Extraction before it is shown, now and whenever a story opens."""
+        self._filter = fn
+        story = self.current_story
+        if story is not None and story.article is not None and story.extraction is not None:
+            self.show_extraction(self._filtered(story.article, story.extraction))
+
+    def _filtered(self, article: Article, extraction: Extraction) -> Extraction:
+        return self._filter(article, extraction) if self._filter else extraction
+
+    def _post_target(self) -> None:
+        self.post_message(self.TargetChanged(self.target))
+
+    # ------------------------------------------------------------------ start-up and layout
+
+    def on_mount(self) -> None:
+        view = self.article_view
+        view.show_entities, view.show_claims = self._initial_highlights
+        self.query_one(SearchBar).display = False
+        view.show(None, placeholder="Loading…")
+        self.entity_sidebar.show(None, Extraction())
+        self.claim_sidebar.show(None, Extraction())
+        self._apply_layout(self.app.size.width)
+        self.call_after_refresh(view.focus)
+        self.loading = True
+        self._update_status()
+        self._load(self.paths, self.stdin_data, self.max_size)
+
+    def on_resize(self, event: Resize) -> None:
+        self._apply_layout(event.size.width)
+
+    def _apply_layout(self, width: int) -> None:
+        mode = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
+        if mode != self._mode:
+            self._mode = mode
+            self._list_open = mode == "wide"
+            self._sidebar_open = mode != "narrow"
+        self._sync_panes(width)
+
+    def _sync_panes(self, width: int | None = None) -> None:
+        width = self.app.size.width if width is None else width
+        stories, sidebar = self.story_list, self.query_one("#sidebar")
+        list_overlay = self._mode != "wide"
+        sidebar_overlay = self._mode == "narrow"
+        stories.set_class(not self._list_open, "-hidden")
+        stories.set_class(list_overlay, "-overlay")
+        sidebar.set_class(not self._sidebar_open, "-hidden")
+        sidebar.set_class(sidebar_overlay, "-overlay")
+        list_width = min(LIST_WIDTH if not list_overlay else 44, max(width - 4, 20))
+        side_width = min(SIDEBAR_WIDTH, max(width - 4, 20))
+        stories.styles.width = list_width
+        sidebar.styles.width = side_width
+        sidebar.styles.offset = (width - side_width, 0) if sidebar_overlay else (0, 0)
+        self.set_class(self._mode == "narrow", "-narrow")
+
+    # ------------------------------------------------------------------ loading (worker thread)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load(self, paths: list[str], stdin_data: bytes | None, limit: int) -> None:
+        worker = get_current_worker()
+        found = list(iter_story_paths(paths))
+        self.post_message(StoriesFound(found))
+        parsed: list[tuple[int, Article]] = []
+        batch: list[tuple[int, Article | str]] = []
+        last = monotonic()
+        for i, path in enumerate(found):
+            if worker.is_cancelled:
+                return
+            result = parse_story(path, stdin_data, limit)
+            batch.append((i, result))
+            if isinstance(result, Article):
+                parsed.append((i, result))
+            if monotonic() - last >= BATCH_SECONDS or i == 0:
+                self.post_message(StoriesParsed(batch, i + 1))
+                batch, last = [], monotonic()
+        self.post_message(StoriesParsed(batch, len(found)))
+        extracted: list[tuple[int, Extraction | str]] = []
+        for n, (i, article) in enumerate(parsed, 1):
+            if worker.is_cancelled:
+                return
+            extracted.append((i, extract_story(article)))
+            if monotonic() - last >= BATCH_SECONDS:
+                self.post_message(StoriesExtracted(extracted, n))
+                extracted, last = [], monotonic()
+        self.post_message(StoriesExtracted(extracted, len(parsed)))
+        self.post_message(LoadFinished())
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _load_one(self, index: int, path: str, article: Article | None) -> None:
+        result: Article | str = (
+            article if article is not None else parse_story(path, self.stdin_data, self.max_size)
+        )
+        extraction = extract_story(result) if isinstance(result, Article) else None
+        if not get_current_worker().is_cancelled:
+            self.post_message(StoryReady(index, result, extraction))
+
+    def on_stories_found(self, message: StoriesFound) -> None:
+        self.stories = [Story(p) for p in message.paths]
+        self.story_list.set_stories(self.stories)
+        if not self.stories:
+            self.article_view.show(None, placeholder="No stories found in the given paths.")
+        self._update_status()
+
+    def on_stories_parsed(self, message: StoriesParsed) -> None:
+        for i, result in message.batch:
+            story = self.stories[i]
+            if story.loaded:
+                continue
+            if isinstance(result, Article):
+                story.article = result
+            else:
+                story.error = result
+        self._parsed = message.done
+        self.story_list.update_stories(self.stories, [i for i, _ in message.batch])
+        if self.current < 0 and message.batch:
+            self._open_first()
+        elif any(i == self.current for i, _ in message.batch):
+            self._open(self.current)
+        self._update_status()
+
+    def on_stories_extracted(self, message: StoriesExtracted) -> None:
+        for i, result in message.batch:
+            story = self.stories[i]
+            if story.extraction is None:
+                self._set_extraction(i, result)
+        self._extracted = message.done
+        self._update_status()
+
+    def on_load_finished(self, _: LoadFinished) -> None:
+        self.loading = False
+        self._update_status()
+
+    def on_story_ready(self, message: StoryReady) -> None:
+        story = self.stories[message.index]
+        if isinstance(message.article, Article):
+            fresh = story.article is None
+            story.article = story.article or message.article
+            if fresh:
+                self.story_list.update_stories(self.stories, [message.index])
+        elif story.error is None:
+            story.error = message.article
+            self.story_list.update_stories(self.stories, [message.index])
+        if message.extraction is not None and story.extraction is None:
+            self._set_extraction(message.index, message.extraction, reshow=False)
+        if message.index == self.current:
+            self._open(self.current)
+
+    def _set_extraction(self, index: int, result: Extraction | str, reshow: bool = True) -> None:
+        story = self.stories[index]
+        if isinstance(result, str):
+            story.extraction = Extraction()
+            self.notify(f"{story.name}: {result}", severity="warning", markup=False)
+        else:
+            story.extraction = result
+        if reshow and index == self.current and story.article is not None:
+            self.show_extraction(self._filtered(story.article, story.extraction))
+
+    def _open_first(self) -> None:
+        first = next((i for i, s in enumerate(self.stories) if s.article is not None), None)
+        if first is not None:
+            self.story_list.highlighted = first  # posts Opened
+            self._open(first)
+
+    # ------------------------------------------------------------------ opening stories
+
+    def _open(self, index: int) -> None:
+        if not 0 <= index < len(self.stories):
+            return
+        story = self.stories[index]
+        view = self.article_view
+        same = index == self.current and view.article is not None and view.article is story.article
+        self.current = index
+        if story.error is not None:
+            view.show(None, placeholder=f"✗ {story.path}: {story.error}")
+            self.entity_sidebar.show(None, Extraction())
+            self.claim_sidebar.show(None, Extraction())
+        elif story.article is None:
+            view.show(None, placeholder=f"Loading {story.name}…")
+            self._load_one(index, story.path, None)
+        elif not same:
+            extraction = (
+                self._filtered(story.article, story.extraction)
+                if story.extraction is not None
+                else Extraction()
+            )
+            view.show(story.article, extraction)
+            self.entity_sidebar.show(story.article, extraction)
+            self.claim_sidebar.show(story.article, extraction)
+            if story.extraction is None:
+                self._load_one(index, story.path, story.article)
+        elif story.extraction is not None:
+            self.show_extraction(self._filtered(story.article, story.extraction))
+        self._update_status()
+        self._post_target()
+
+    @on(StoryList.Opened)
+    def _story_opened(self, message: StoryList.Opened) -> None:
+        if message.index != self.current:
+            self._open(message.index)
+        if message.chosen and self._mode != "wide":
+            self._list_open = False
+            self._sync_panes()
+            self.article_view.focus()
+        elif message.chosen:
+            self.article_view.focus()
+
+    def _step_story(self, step: int) -> None:
+        if not self.stories:
+            return
+        index = min(max(self.current + step, 0), len(self.stories) - 1)
+        self.story_list.highlighted = index
+        self._open(index)
+
+    # ------------------------------------------------------------------ sidebar → article
+
+    @on(EntitySidebar.Chosen)
+    def _entity_chosen(self, message: EntitySidebar.Chosen) -> None:
+        view = self.article_view
+        view.selected_entity = message.entity_id
+        count = view.set_matches(message.spans, message.label)
+        self._after_sidebar_jump()
+        self.notify(f"{message.label}: {count} mention(s) — n/N to cycle", markup=False, timeout=3)
+
+    @on(ClaimSidebar.Chosen)
+    def _claim_chosen(self, message: ClaimSidebar.Chosen) -> None:
+        self.article_view.select_claim(message.claim_id)
+        self._after_sidebar_jump()
+
+    def _after_sidebar_jump(self) -> None:
+        if self._mode == "narrow":
+            self._sidebar_open = False
+            self._sync_panes()
+            self.article_view.focus()
+        self._update_status()
+        self._post_target()
+
+    @on(ArticleView.CursorMoved)
+    def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
+        self._update_status()
+        self._post_target()
+
+    @on(ArticleView.HighlightsToggled)
+    def _highlights_toggled(self, message: ArticleView.HighlightsToggled) -> None:
+        on_off = {True: "on", False: "off"}
+        self.notify(
+            f"entity colours {on_off[message.entities]}, claim colours {on_off[message.claims]}",
+            markup=False,
+            timeout=2,
+        )
+
+    # ------------------------------------------------------------------ search
+
+    @on(ArticleView.SearchRequested)
+    def _open_search(self) -> None:
+        bar = self.query_one(SearchBar)
+        bar.display = True
+        bar.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        if len(event.value) >= 2:
+            self.article_view.search(event.value)
+            self._update_status()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        count = self.article_view.search(event.value)
+        self._close_search()
+        if event.value and not count:
+            self.notify(f"not found: {event.value}", markup=False, severity="warning", timeout=2)
+
+    @on(SearchBar.Closed)
+    def _close_search(self) -> None:
+        self.query_one(SearchBar).display = False
+        self.article_view.focus()
+        self._update_status()
+
+    # ------------------------------------------------------------------ actions
+
+    def action_toggle_list(self) -> None:
+        self._list_open = not self._list_open
+        if self._list_open and self._mode == "narrow":
+            self._sidebar_open = False
+        self._sync_panes()
+        if self._list_open:
+            self.story_list.focus()
+        else:
+            self.article_view.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self._sidebar_open = not self._sidebar_open
+        if self._sidebar_open and self._mode == "narrow":
+            self._list_open = False
+        self._sync_panes()
+        if self._sidebar_open:
+            self.entity_sidebar.focus()
+        else:
+            self.article_view.focus()
+
+    def action_next_story(self) -> None:
+        self._step_story(+1)
+
+    def action_previous_story(self) -> None:
+        self._step_story(-1)
+
+    def action_focus_article(self) -> None:
+        self.article_view.focus()
+
+    def action_focus_entities(self) -> None:
+        self._reveal_sidebar()
+        self.entity_sidebar.focus()
+
+    def action_focus_claims(self) -> None:
+        self._reveal_sidebar()
+        self.query_one("#claim-list").focus()
+
+    def _reveal_sidebar(self) -> None:
+        if not self._sidebar_open:
+            self._sidebar_open = True
+            if self._mode == "narrow":
+                self._list_open = False
+            self._sync_panes()
+
+    def action_cancel(self) -> None:
+        workers = [w for w in self.workers if w.group == "load" and w.is_running]
+        if self.loading and workers:
+            for w in workers:
+                w.cancel()
+            self.loading = False
+            self.load_status = "loading cancelled — unloaded stories load when opened"
+            self.notify(self.load_status, markup=False, timeout=3)
+        elif self._mode != "wide" and (self._list_open or (self._sidebar_open and self._mode == "narrow")):
+            self._list_open = False
+            if self._mode == "narrow":
+                self._sidebar_open = False
+            self._sync_panes()
+            self.article_view.focus()
+        else:
+            self.article_view.action_clear_matches()
+        self._update_status()
+
+    # ------------------------------------------------------------------ status line
+
+    def _update_status(self) -> None:
+        total = len(self.stories)
+        view = self.article_view
+        if self.loading:
+            failed = sum(1 for s in self.stories if s.error is not None)
+            left = f"loading: parsed {self._parsed}/{total}, extracted {self._extracted}" + (
+                f", {failed} failed" if failed else ""
+            )
+            left += " · esc cancels"
+        elif not self.loading and self.load_status.startswith("loading cancelled"):
+            left = self.load_status
+        else:
+            story = self.current_story
+            left = f"story {self.current + 1}/{total}" if story else f"{total} stories"
+            if story and story.article:
+                left += f" · {story.article.words} words"
+        right = ""
+        if view.article is not None and view.sentence_count:
+            right = f"sentence {view.current_sentence + 1}/{view.sentence_count}"
+        pos, count = view.match_position
+        if count:
+            right = f"{printable(view.match_label)[:30]} {pos}/{count} · " + right
+        flags = ("E" if view.show_entities else "-") + ("C" if view.show_claims else "-")
+        width = max(self.app.size.width - 2, 10)
+        line = left
+        pad = width - len(left) - len(right) - 4
+        line = f"{left}{' ' * max(pad, 1)}{right}  {flags}"
+        self.query_one("#status", Static).update(Content(line[: width + 2]))
