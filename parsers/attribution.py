@@ -9,56 +9,68 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
+from typing import Any
+
+
+def words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string (lexicons read better that way)."""
+    return frozenset(spaced.split())
+
 
 # Verbs that report speech.  Inflections are listed rather than stemmed: a wire
 # sentence is scanned with one compiled alternation.
-SPEECH_VERBS = frozenset(
-    """said says say saying told tells telling added adds adding stated states explained explains
-    noted notes noting warned warns warning announced announces declared declares insisted insists
-    insisting confirmed confirms confirming denied denies denying reported reports reporting wrote
-    writes argued argues asserted asserts acknowledged acknowledges admitted admits alleged alleges
-    stressed stresses stressing emphasised emphasized emphasises emphasizes tweeted posted replied
-    responded commented predicted predicts estimated estimates suggested suggests recalled revealed
-    disclosed cautioned vowed vows pledged promised threatened maintained maintains contended
-    conceded complained charged countered quoted claimed claims claiming announcing explaining
-    urged testified""".split()
+SPEECH_VERBS = words(
+    "said says say saying told tells telling added adds adding stated states explained explains noted "
+    "notes noting warned warns warning announced announces declared declares insisted insists "
+    "insisting confirmed confirms confirming denied denies denying reported reports reporting wrote "
+    "writes argued argues asserted asserts acknowledged acknowledges admitted admits alleged alleges "
+    "stressed stresses stressing emphasised emphasized emphasises emphasizes tweeted posted replied "
+    "responded commented predicted predicts estimated estimates suggested suggests recalled revealed "
+    "disclosed cautioned vowed vows pledged promised threatened maintained maintains contended "
+    "conceded complained charged countered quoted claimed claims claiming announcing explaining urged "
+    "testified"
 )
 # Verbs that name or judge something; a claim only with a quote or an "as …" complement.
-NAMING_VERBS = frozenset(
-    """dubbed dubs called calls calling described describes describing branded brands labelled
-    labeled termed terms condemned condemns condemning denounced denounces denouncing hailed hails
-    slammed criticised criticized decried""".split()
+NAMING_VERBS = words(
+    "dubbed dubs called calls calling described describes describing branded brands labelled labeled "
+    "termed terms condemned condemns condemning denounced denounces denouncing hailed hails slammed "
+    "criticised criticized decried dismissed dismisses accused accuses accusing"
 )
 # Participles that continue the previous speaker's claim when they have no subject of their own.
-CONTINUATIONS = frozenset("adding saying noting stressing explaining warning insisting".split())
+CONTINUATIONS = words(
+    "adding saying noting stressing explaining warning insisting calling describing denouncing "
+    "branding condemning accusing denying confirming claiming"
+)
 # Verbs that show up as typos of cues in wire copy are checked against these, edit distance 1.
 _TYPO_TARGETS = frozenset(w for w in SPEECH_VERBS | NAMING_VERBS if len(w) >= 6 and w.endswith("ed"))
 # Real words one edit away from a cue: never a typo ("started" is not "stated").
-_NOT_TYPOS = frozenset(
-    """started listed lasted tested rested wasted posted posed poised raised praised noted voted stared
-    scared stored shared shaped stamped stated states stayed stained strained sustained contained
-    retained obtained remained reminded revised devised advised derived arrived arises arisen
-    counted mounted pointed printed painted planted granted wanted hunted haunted dented rented
-    recalled repelled rebelled relied replied supplied applied implied complied renewed reviewed
-    declined defined deferred referred inferred reported deported resorted sorted courted""".split()
+_NOT_TYPOS = words(
+    "started listed lasted tested rested wasted posted posed poised raised praised noted voted stared "
+    "scared stored shared shaped stamped stated states stayed stained strained sustained contained "
+    "retained obtained remained reminded revised devised advised derived arrived arises arisen "
+    "counted mounted pointed printed painted planted granted wanted hunted haunted dented rented "
+    "recalled repelled rebelled relied replied supplied applied implied complied renewed reviewed "
+    "declined defined deferred referred inferred reported deported resorted sorted courted waned "
+    "banded relied revelled reveled"
 )
 
-PRONOUNS_PERSON = frozenset(["he", "she"])
-PRONOUNS_GROUP = frozenset(["they", "it", "we"])
+PRONOUNS_PERSON = words("he she")
+PRONOUNS_GROUP = words("they it we")
 
 # Head nouns of anonymous sources ("an official", "diplomats", "a source close to …").
-_ANON_HEADS = frozenset(
-    """official officials source sources diplomat diplomats spokesman spokeswoman spokesperson
-    spokespeople spokesmen aide aides adviser advisers advisor advisors insider insiders witness
-    witnesses resident residents person people officer officers employee employees member members
-    lawmaker lawmakers legislator legislators analyst analysts expert experts investigator
-    investigators photographer photographers correspondent correspondents reporter reporters journalist
-    journalists executive executives negotiator negotiators envoy envoys commander commanders fighter
-    fighters militant militants activist activists doctor doctors medic medics nurse nurses worker
-    workers staffer staffers colleague colleagues relative relatives friend friends neighbour
-    neighbours neighbor neighbors survivor survivors guard guards soldier soldiers delegate delegates
-    minister ministers banker bankers trader traders observer observers monitor monitors""".split()
+ANON_HEADS = words(
+    "official officials source sources diplomat diplomats spokesman spokeswoman spokesperson "
+    "spokespeople spokesmen aide aides adviser advisers advisor advisors insider insiders witness "
+    "witnesses resident residents person people officer officers employee employees member members "
+    "lawmaker lawmakers legislator legislators analyst analysts expert experts investigator "
+    "investigators photographer photographers correspondent correspondents reporter reporters "
+    "journalist journalists executive executives negotiator negotiators envoy envoys commander "
+    "commanders fighter fighters militant militants activist activists doctor doctors medic medics "
+    "nurse nurses worker workers staffer staffers colleague colleagues relative relatives friend "
+    "friends neighbour neighbours neighbor neighbors survivor survivors guard guards soldier soldiers "
+    "delegate delegates minister ministers banker bankers trader traders observer observers monitor "
+    "monitors"
 )
 _ANON_MARKERS = re.compile(
     r"\b(?:who (?:asked|declined|requested) (?:not to be (?:named|identified)|anonymity)|"
@@ -67,26 +79,27 @@ _ANON_MARKERS = re.compile(
     r"with (?:direct )?knowledge of|briefed on)\b",
     re.IGNORECASE,
 )
-_DOC_HEADS = frozenset(
-    """statement statements report reports study survey document documents filing filings letter
-    memo memorandum indictment complaint lawsuit data figures census records record transcript
-    communique communiqué release draft text assessment analysis poll minutes footage video
-    documents papers""".split()
+_DOC_HEADS = words(
+    "statement statements report reports study survey document documents filing filings letter memo "
+    "memorandum indictment complaint lawsuit data figures census records record transcript communique "
+    "communiqué release draft text assessment analysis poll minutes footage video documents papers"
 )
-_ORG_HEADS = frozenset(
-    """ministry ministries government governments police army military navy forces agency council
-    committee office presidency administration department court group groups company firm bank party
-    parliament cabinet commission authority authorities union alliance coalition organisation
-    organization movement association federation embassy regime junta board media channel network
-    television radio newspaper daily outlet prosecutors prosecutor's service services pentagon kremlin
-    whitehouse state house senate congress assembly team club league fund institute university
-    hospital centre center network""".split()
+ORG_HEADS = words(
+    "ministry ministries government governments police army military navy forces agency council "
+    "committee office presidency administration department court group groups company firm bank party "
+    "parliament cabinet commission authority authorities union alliance coalition organisation "
+    "organization movement association federation embassy regime junta board media channel network "
+    "television radio newspaper daily outlet prosecutors prosecutor's service services pentagon "
+    "kremlin whitehouse state house senate congress assembly team club league fund institute "
+    "university hospital centre center museum school church mission"
 )
-_DETERMINERS = frozenset("a an the one two three several some many other another two".split())
-_TITLES = frozenset(
-    """mr mrs ms dr prof sir president prime minister major general lieutenant colonel captain
-    sergeant admiral brigadier judge justice senator rep representative governor mayor chancellor
-    king queen prince princess sheikh pope cardinal bishop ambassador secretary chief""".split()
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another", "two"]
+)
+_TITLES = words(
+    "mr mrs ms dr prof sir president prime minister major general lieutenant colonel captain sergeant "
+    "admiral brigadier judge justice senator rep representative governor mayor chancellor king queen "
+    "prince princess sheikh pope cardinal bishop ambassador secretary chief"
 )
 
 # Hedges: markers that say a figure or statement is uncertain.  Number-bound hedges
@@ -98,7 +111,7 @@ HEDGE_RE = re.compile(
     r"around|about|roughly|approximately|some|over|close to|an estimated|estimated|upwards of|"
     r"in excess of)(?=\s+(?:US\$|\$|€|£)?" + _NUM + r")|at least|reportedly|allegedly|purportedly|"
     r"apparently|(?:very )?probably|possibly|presumably|likely|unlikely|believed|thought to|suspected|"
-    r"unconfirmed|could not (?:be )?(?:immediately |independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|"
+    r"unconfirmed|(?:did|could) not (?:immediately )?confirm|could not (?:be )?(?:immediately |independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|"
     r"(?:may|might|could) have|is said to|are said to|was said to|were said to|it is unclear|"
     r"it was not clear|unverified|claimed to have)\b",
     re.IGNORECASE,
@@ -115,33 +128,51 @@ def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
-@lru_cache(maxsize=1)
-def _typo_index() -> dict[str, str]:
-    """Symmetric-delete index: a cue and each one-letter deletion of it → the cue."""
-    idx: dict[str, str] = {}
+def _typo_forms() -> dict[str, str]:
+    """Misspellings of cues wire copy actually shows: a letter dropped ("inisted", "anounced")
+    or doubled ("insissted").  A swapped letter is left out: it turns real words into cues
+    too easily ("earned" is one substitution from "warned").  Enumerated once, so the
+    sentence scan finds them with the same regex that finds real cues."""
+    out: dict[str, str] = {}
     for w in sorted(_TYPO_TARGETS):
-        idx.setdefault(w, w)
-        for d in _deletes(w):
-            idx.setdefault(d, w)
-    return idx
+        variants = {w[:i] + w[i + 1 :] for i in range(len(w))} | {w[:i] + w[i] + w[i:] for i in range(len(w))}
+        for v in variants:
+            if len(v) >= 5 and v.endswith("ed") and v not in _NOT_TYPOS and v not in SPEECH_VERBS | NAMING_VERBS:
+                out.setdefault(v, w)
+    return out
+
+
+TYPO_FORMS = _typo_forms()
 
 
 def typo_cue(word: str) -> str | None:
-    """The cue a misspelt word stands for ("inisted" → "insisted"), edit distance 1, or None."""
-    w = word.lower()
-    if len(w) < 5 or not w.endswith("ed") or w in _NOT_TYPOS or w in SPEECH_VERBS or w in NAMING_VERBS:
-        return None
-    idx = _typo_index()
-    if w in idx:  # a letter dropped from the cue
-        return idx[w]
-    for d in _deletes(w):  # a letter added, or (via both deletes) one swapped
-        if d in idx:
-            return idx[d]
-    return None
+    """The cue a misspelt word stands for ("inisted" → "insisted"), or None."""
+    return TYPO_FORMS.get(word.lower())
+
+
+def trie_regex(alternatives: Iterable[str]) -> str:
+    """One regex alternation factored into a prefix tree: "said|says|saying" → "sa(?:id|y(?:s|ing))".
+
+    Python's re tries every branch of a flat alternation at every position; factored,
+    a position that starts no cue is rejected after one character.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for w in alternatives:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        branches = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return emit(trie)
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +188,13 @@ class SourceInfo:
 _WORD = re.compile(r"[\w’'.&-]+")
 
 
+_PLURALS = words("people staff crew police clergy personnel folk")
+_HEAD_STOP = words(
+    "for of from at close familiar who with in on to by seen obtained released published briefed "
+    "involved speaking based quoted cited"
+)
+
+
 def classify_source(phrase: str) -> SourceInfo:
     """Kind of a source from its wording: 'an Iraqi security official' → anonymous."""
     words = _WORD.findall(phrase)
@@ -167,38 +205,60 @@ def classify_source(phrase: str) -> SourceInfo:
         return SourceInfo("named", False, pronoun=low[0])
     if len(low) == 1 and low[0] in PRONOUNS_GROUP:
         return SourceInfo("organization", False, pronoun=low[0])
-    # The head is the last word before "for/of/from/at/close/familiar/who/with/in/on" or a comma.
-    head_i = len(low) - 1
+    if _ANON_MARKERS.search(phrase):
+        return SourceInfo("anonymous", True)
+    # The head phrase: words before the first preposition or participle ("two diplomats involved in …").
+    n = len(words)
     for i, w in enumerate(low):
-        if i > 0 and w in ("for", "of", "from", "at", "close", "familiar", "who", "with", "in", "on", "to"):
-            head_i = i - 1
+        if i > 0 and w in _HEAD_STOP:
+            n = i
             break
-    head = low[head_i]
-    caps = [w for w in words[: head_i + 1] if w[:1].isupper()]
-    indefinite = low[0] in _DETERMINERS and low[0] != "the"
-    marked = _ANON_MARKERS.search(phrase) is not None
+    pre, pre_low = words[:n], low[:n]
+    # A capitalised run at the end names someone or something: "spokesman Pat Ryder", "group Green Delta".
+    run = 0
+    while (
+        run < len(pre)
+        and _name_word(pre[len(pre) - 1 - run])
+        and pre_low[len(pre) - 1 - run] not in _DETERMINERS
+    ):
+        run += 1
+    if run and not (run == len(pre) and len(pre) == 1 and pre_low[0] in ORG_HEADS | ANON_HEADS | _DOC_HEADS):
+        before = pre_low[len(pre) - run - 1] if len(pre) > run else ""
+        name_words = pre[len(pre) - run :]
+        if before in ORG_HEADS or any(w.isupper() and len(w) >= 2 for w in name_words):
+            return SourceInfo("organization", False)
+        if pre_low[-1] in ORG_HEADS:
+            return SourceInfo("organization", False)
+        if all(is_title(w) for w in name_words):
+            pass  # "the Inspector" — no name in it
+        else:
+            return SourceInfo("named", False)
+    head = pre_low[-1]
+    first = pre_low[0]
     if head in _DOC_HEADS:
         return SourceInfo("document", False)
-    if head in _ANON_HEADS:
-        # "an official", "diplomats", "a spokesperson for Sudani"; but "the Pentagon spokesman"
-        # is a definite role that names one person, and "Spokesman John Kirby" names him.
-        named_after = any(w[:1].isupper() and w.lower() not in _TITLES for w in words[head_i + 1 :])
-        if low[0] == "the" and not marked:
-            return SourceInfo("named", False, role_only=True)
-        if indefinite or marked or head_i == 0 or head.endswith("s") or (not named_after and low[0] != "the"):
-            if not (caps and not indefinite and not marked and _looks_like_name(words[: head_i + 1])):
-                return SourceInfo("anonymous", True)
-    if marked:
+    if head in ORG_HEADS:
+        return SourceInfo("organization", False)
+    plural = (
+        (head.endswith("s") and not head.endswith("ss")) or head.endswith("men") or head in _PLURALS
+    ) and head not in ORG_HEADS
+    if first in _DETERMINERS and first != "the":
         return SourceInfo("anonymous", True)
-    if head in _ORG_HEADS or any(w in _ORG_HEADS for w in low):
-        return SourceInfo("organization", False)
-    if caps:
-        if any(w.isupper() and len(w) >= 2 for w in words):
-            return SourceInfo("organization", False)
-        return SourceInfo("named", False)
-    if low[0] == "the":
-        return SourceInfo("organization", False)
+    if head in ANON_HEADS or plural:
+        if first == "the" and not plural:
+            return SourceInfo("named", False, role_only=True)
+        return SourceInfo("anonymous", True)
+    if first == "the":
+        return SourceInfo("named", False, role_only=True)
     return SourceInfo("unattributed", False)
+
+
+def _name_word(word: str) -> bool:
+    """A word of a name: capitalised, or a particle such as al-Sudani, bin, de, van."""
+    return word[:1].isupper() or _PARTICLE.match(word) is not None
+
+
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn|de|del|der|van|von|da|di|du|le|la)(?:-[A-Z]|$)")
 
 
 def _looks_like_name(words: list[str]) -> bool:

@@ -11,11 +11,10 @@ add the rest.  Offline and deterministic.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from parsers.model import Article, Entity, Mention, Quantity
 from parsers.ner.aliases import Group, RawMention, group_mentions, norm
-from parsers.ner.dates import find_dates
+from parsers.ner.dates import date_spans, find_dates
 from parsers.ner.gazetteer import Gazetteer
 from parsers.ner.numbers import find_numbers
 from parsers.ner.roles import appositions, org_descriptor, title_chain
@@ -80,9 +79,10 @@ def _mentions_of(text: str, run: Run, sp: TaggedSpan, gaz: Gazetteer) -> list[Ra
 def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
     """A story uses a name for one thing: every mention takes the type most of its mentions got,
     and a lone surname of a person named in full is that person."""
-    votes: dict[str, Counter[str]] = {}
+    votes: dict[str, dict[str, int]] = {}
     for m in mentions:
-        votes.setdefault(m.surface, Counter())[m.type] += 1
+        v = votes.setdefault(m.surface, {})
+        v[m.type] = v.get(m.type, 0) + 1
     # The word a longer name ends with (a surname) or, for organizations, starts with (without its
     # al- particle: "Hashed" of "Al-Hashed al-Shaabi") names the same thing.
     heads: dict[str, str] = {}
@@ -100,7 +100,8 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
         if head_type is not None and (head_type == "PERSON" or m.surface.lower() not in gaz.words):
             typ = head_type
         else:
-            typ = votes[m.surface].most_common(1)[0][0]
+            v = votes[m.surface]
+            typ = m.type if len(v) == 1 else max(v, key=v.__getitem__)
         out.append(m if typ == m.type else RawMention(m.start, m.end, typ, m.surface))
     return out
 
@@ -127,6 +128,8 @@ def _recover(
         cands.sort(key=lambda c: -len(c[0]))
     for run, tags, _spans in tagged:
         toks = run.tokens
+        if "O" not in tags or known.keys().isdisjoint(toks):
+            continue
         i, n = 0, len(toks)
         while i < n:
             cands = known.get(toks[i]) if tags[i] == "O" else None
@@ -144,7 +147,7 @@ def _recover(
     return out
 
 
-def _roles(text: str, group: Group, spans: list[tuple[int, int]], gaz: Gazetteer) -> tuple[str, ...]:
+def _roles(text: str, group: Group, spans: dict[int, int], gaz: Gazetteer) -> tuple[str, ...]:
     roles: list[str] = []
     for m in group.mentions:
         if group.type == "PERSON":
@@ -169,7 +172,7 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
         tagged.append((run, tags, spans_of(run, tags)))
     raw = _one_type_per_name(_recover(text, tagged, gaz), gaz)
     groups = group_mentions(raw, text, gaz)
-    spans = [(m.start, m.end) for m in raw]
+    spans = {m.end: m.start for m in raw}
     entities: list[Entity] = []
     for g in groups:
         mentions = tuple(dict.fromkeys(Mention(m.start, m.end) for m in g.mentions))
@@ -182,11 +185,12 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
                 roles=_roles(text, g, spans, gaz),
             )
         )
-    for d in find_dates(text, article.meta.date):
+    dates = find_dates(text, article.meta.date)
+    for d in dates:
         entities.append(
             Entity(id=f"E{len(entities) + 1}", type="DATE", name=d.name, mentions=d.mentions, resolved=d.resolved)
         )
-    return tuple(entities), find_numbers(text)
+    return tuple(entities), find_numbers(text, date_spans(dates))
 
 
 __all__ = ["extract_entities", "norm"]

@@ -21,7 +21,7 @@ from parsers.model import Span
 # Every character that can be a quotation mark; one regex scan per paragraph.
 _MARKS = re.compile("[\"'“”„‟«»‘’‚‹›]")
 # Double-family openers and the closers each one accepts (curly pairs with curly, guillemets with guillemets).
-_DOUBLE_CLOSERS = {"“": "”\"", "„": "“”", "‟": "”", "«": "»", '"': '"”', "‹": "›"}
+_DOUBLE_CLOSERS = {"“": '”"', "„": "“”", "‟": "”", "«": "»", '"': '"”', "‹": "›"}
 _SPACE_BEFORE = " \t\n([{—–-/"
 
 
@@ -57,7 +57,9 @@ def _is_apostrophe(text: str, i: int, lo: int, hi: int) -> bool:
     return before.isalnum() and after.isalnum()
 
 
-def _scan_paragraph(text: str, lo: int, hi: int, carry: int | None) -> tuple[list[tuple[int, int]], int | None]:
+def _scan_paragraph(
+    text: str, lo: int, hi: int, carry: int | None
+) -> tuple[list[tuple[int, int]], int | None]:
     """Pairs (open, close-after) of top-level double/single quotes in text[lo:hi].
 
     ``carry`` is the open position of a quote left open by the previous paragraph; the
@@ -122,11 +124,19 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         for o, c in pairs:
             out.append(Quote(o + 1, c - 1, o, c, o < lo))
         carry = None
-        if left_open is not None and idx + 1 < len(paragraphs):
-            nxt = paragraphs[idx + 1].start
-            # The wire convention: an unclosed quote whose next paragraph opens with a mark runs on.
-            if text[nxt : nxt + 1] in _DOUBLE_CLOSERS and text[nxt : nxt + 1] != "":
-                carry = left_open
+        if left_open is None:
+            continue
+        nxt = paragraphs[idx + 1].start if idx + 1 < len(paragraphs) else -1
+        # The wire convention: an unclosed quote whose next paragraph opens with a mark runs on.
+        if nxt >= 0 and text[nxt : nxt + 1] in _DOUBLE_CLOSERS:
+            carry = left_open
+        elif text[lo:hi].count(text[left_open]) == 1 or text[left_open] != '"':
+            # A quote never closed (a typo): it runs to the end of its paragraph.
+            end = hi
+            while end > left_open + 1 and text[end - 1] in " .,;:!?":
+                end -= 1
+            if end > left_open + 1 and any(ch.isalnum() for ch in text[left_open + 1 : end]):
+                out.append(Quote(left_open + 1, end, left_open, hi, left_open < lo))
     return out
 
 
@@ -138,4 +148,3 @@ def quoted_chars(quotes: Sequence[Quote], start: int, end: int) -> int:
             continue
         n += min(q.end, end) - max(q.start, start)
     return n
-

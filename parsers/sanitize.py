@@ -22,6 +22,10 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Zero-width and other invisible format characters that only hide text.
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\ufff9-\ufffb]")
+# Anything any of the cleaning steps would change (CR, controls, ESC/C1, bidi, invisibles).
+_SUSPECT = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff\ufff9-\ufffb]"
+)
 
 
 class DecodeResult:
@@ -62,12 +66,20 @@ def strip_terminal(text: str) -> str:
 
 def clean_text(text: str, warnings: list[str] | None = None) -> str:
     """The one gate into ``Article.text``: newlines, terminal sequences, bidi controls."""
+    if not _SUSPECT.search(text):
+        return text  # the common case: nothing to clean, one scan instead of five
     text = strip_terminal(normalize_newlines(text))
     if _BIDI.search(text):
         text = _BIDI.sub("", text)
         if warnings is not None and "bidi controls removed" not in warnings:
             warnings.append("bidi controls removed")
     return _INVISIBLE.sub("", text)
+
+
+# Bytes that are not "odd": printable and high bytes, whitespace, and the wire framing controls.
+# (Deleted with bytes.translate so counting the rest needs no per-byte Python loop.)
+_FRAMING = bytes([0x01, 0x02, 0x03, 0x04, 0x16, 0x1B, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0x00, 0x1F, 0x1E])
+_NOT_ODD = bytes(range(0x20, 0x100)) + _FRAMING
 
 
 def looks_binary(data: bytes) -> bool:
@@ -90,6 +102,5 @@ def looks_binary(data: bytes) -> bool:
         return True
     # Bytes below 0x20 other than whitespace and the wire framing controls
     # (SOH, STX, ETX, EOT, SYN, ESC used by ANPA/IPTC 7901) suggest binary.
-    framing = {0x01, 0x02, 0x03, 0x04, 0x16, 0x1B, 0x09, 0x0A, 0x0D, 0x0C, 0x0B, 0x00, 0x1F, 0x1E}
-    odd = sum(1 for b in head if b < 0x20 and b not in framing)
+    odd = len(head.translate(None, _NOT_ODD))
     return odd > len(head) // 20

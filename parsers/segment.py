@@ -108,6 +108,8 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-
 _GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 # Numbered-list or decimal guard: "No. 5", "3.5" never split (the regex needs whitespace anyway).
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+# How far back from a full stop we look for the word it ends (longer "words" are never abbreviations).
+_LOOKBACK = 64
 
 
 def _is_abbreviation(head: str) -> bool:
@@ -127,7 +129,7 @@ def _is_abbreviation(head: str) -> bool:
 
 def _dotted_then_capital_name(text: str, end: int) -> bool:
     """'U.S. officials' keeps going; 'U.S. The' would end — we only split on a function word."""
-    nxt = text[end:].lstrip()[:12]
+    nxt = text[end : end + 40].lstrip()[:12]
     first = re.match(r"[A-Za-z]+", nxt)
     return not (first and first.group(0) in _SENTENCE_STARTERS)
 
@@ -176,7 +178,10 @@ def split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]
         stop = m.end()
         punct_end = m.start() + len(m.group(0).rstrip(_CLOSERS))
         if para[punct_end - 1] == ".":
-            head = para[:punct_end]
+            # A bounded look-back: the word before the stop is all that matters, and slicing or
+            # searching the whole paragraph prefix for every stop would be quadratic.
+            lo = max(0, punct_end - _LOOKBACK)
+            head = para[max(lo, para.rfind(" ", lo, punct_end) + 1) : punct_end]
             if _is_abbreviation(head):
                 word = _WORD_BEFORE.search(head[:-1])
                 dotted = word is not None and _DOTTED.search(word.group(1) + ".") is not None
@@ -185,7 +190,8 @@ def split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]
             # "3." in a list, "No. 1." — a number then a full stop then a capital is a sentence end.
         cuts.append(stop)
     for m in _GLUED.finditer(para):
-        word = _WORD_BEFORE.search(para[: m.start()])
+        lo = max(0, m.start() - _LOOKBACK)
+        word = _WORD_BEFORE.search(para[max(lo, para.rfind(" ", lo, m.start()) + 1) : m.start()])
         if word and (word.group(1).lower() in ABBREVIATIONS or "." in word.group(1)):
             continue
         cuts.append(m.end())

@@ -18,18 +18,21 @@ from parsers.model import Entity
 _ROLE_NOUNS = (
     r"spokesman|spokeswoman|spokesperson|minister|president|chief|commander|secretary|director|"
     r"ambassador|envoy|governor|mayor|leader|head|chairman|chairwoman|chair|general|official|adviser|"
-    r"advisor|prosecutor|CEO|premier|chancellor|negotiator|representative|coordinator|administrator"
+    r"advisor|prosecutor|CEO|premier|chancellor|negotiator|representative|coordinator|administrator|"
+    r"inspector|detective|superintendent|lawyer|attorney|curator|delegate|mediator|envoy|judge"
 )
 _NAME = r"(?:[A-Z][\w’'-]+\.?\s+){0,4}[A-Z][\w’'-]+"
 # "Pentagon spokesman Major General Pat Ryder": role words, then titles and the name.
-_ROLE_THEN_NAME = re.compile(rf"\b((?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z]+\s+){{0,2}}(?:{_ROLE_NOUNS}))\s+({_NAME})")
+_ROLE_THEN_NAME = re.compile(
+    rf"\b((?:[A-Z][\w’'-]+\s+){{0,3}}(?:[a-z]+\s+){{0,2}}(?i:{_ROLE_NOUNS}))\s+({_NAME})"
+)
 # "Pat Ryder, the Pentagon spokesman," / "Ryder, a spokesman for …".
 _NAME_THEN_ROLE = re.compile(
     rf"\b({_NAME}),\s+(?:the|a|an|its|his|her)\s+((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\b"
 )
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,6}?(?:[A-Z][\w’'-]+))\s+\(([A-Z]{2,8})\)")
 _LEAD = re.compile(r"^(?:(?:But|And|The|A|An|Then|Now|Also|While|As|When|After|However)\s+)+")
-_STOP = frozenset("the a an of for to in at on 's ’s".split())
+_STOP = frozenset(["the", "a", "an", "of", "for", "to", "in", "at", "on", "'s", "’s"])
 
 
 def role_key(phrase: str) -> tuple[str, ...]:
@@ -98,6 +101,25 @@ class SpeakerIndex:
             return ent
         return None
 
+    def by_id(self, entity_id: str) -> Entity | None:
+        return next((e for e in self.entities if e.id == entity_id), None)
+
+    def last_org(self, pos: int) -> Entity | None:
+        """The organisation mentioned last before pos."""
+        best: tuple[int, Entity] | None = None
+        for s, _e, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
+            if ent.type == "ORG" and (best is None or s > best[0]):
+                best = (s, ent)
+        return None if best is None else best[1]
+
+    def last_org_named(self, head: str, pos: int) -> Entity | None:
+        """The organisation whose name holds ``head`` ('ministry' → Ministry of Water), last before pos."""
+        best: tuple[int, Entity] | None = None
+        for s, _e, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
+            if ent.type == "ORG" and head in ent.name.lower().split() and (best is None or s > best[0]):
+                best = (s, ent)
+        return None if best is None else best[1]
+
     def by_surname(self, word: str) -> Entity | None:
         w = word.lower()
         for ent in self.entities:
@@ -148,7 +170,8 @@ class SpeakerIndex:
         if self._acronyms is None:
             self._acronyms = {}
             for m in _ACRONYM.finditer(self.text):
-                long_s = m.start(1) + len(_LEAD.match(m.group(1)).group(0) if _LEAD.match(m.group(1)) else "")
+                lead = _LEAD.match(m.group(1))
+                long_s = m.start(1) + (len(lead.group(0)) if lead else 0)
                 self._acronyms.setdefault(m.group(2), (long_s, m.end(1)))
         return self._acronyms.get(word)
 

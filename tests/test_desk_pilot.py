@@ -295,3 +295,20 @@ def test_article_view_is_line_api() -> None:
     from textual.scroll_view import ScrollView
 
     assert issubclass(ArticleView, ScrollView)
+
+
+async def test_no_color_renders_and_keeps_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(FIXTURES)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        assert app.no_color
+        await pilot.press("j", "J", "J", "J", "K", "question_mark", "escape")
+        await pilot.pause()
+        view = app.desk.article_view
+        await pilot.press("K", "K", "K")
+        # without colour, entities are still underlined and the cursor still has its gutter bar
+        segs = [seg for y in range(app.size.height) for seg in view.render_line(y)]
+        assert any("Okafor" in s.text and s.style is not None and s.style.underline for s in segs)
+        assert any(s.text == "▌" for s in segs)
+        app.export_screenshot()  # the NO_COLOR filter ran over every segment without error

@@ -86,8 +86,11 @@ def test_real_files_keep_their_headlines_and_metadata() -> None:
     assert dpa.meta.slug == "Germany-politics"
     assert "not for publication" not in dpa.text
     assert dpa.meta.credits and "Editing by" in dpa.meta.credits
-    g2 = parse_path(str(corpus("iptc", "newsml-g2", "tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538")))
-    assert "CORRECTED" in g2.meta.markers and not g2.meta.headline.startswith("CORRECTED")  # type: ignore[union-attr]
+    g2 = parse_path(
+        str(corpus("iptc", "newsml-g2", "tag_reuters.com_2016_newsml_L1N14N0FF_version_1542761538"))
+    )
+    assert "CORRECTED" in g2.meta.markers
+    assert g2.meta.headline and not g2.meta.headline.startswith("CORRECTED")
 
 
 @pytest.mark.parametrize(
@@ -119,7 +122,11 @@ def test_reference_items_that_are_not_articles_are_refused(name: str) -> None:
         ("\x01abc0001 3 i 10  dpa 0001\r\n\r\nslug/\r\n\x02Head =\r\n", "x", "iptc7901"),
         ('<?xml version="1.0"?>\n<!-- c -->\n<nitf><body/></nitf>', "x.txt", "nitf"),
         ('<NewsML Version="1.2"><NewsItem/></NewsML>', "x", "newsml1"),
-        ('<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet/></newsMessage>', "x", "newsml-g2"),
+        (
+            '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet/></newsMessage>',
+            "x",
+            "newsml-g2",
+        ),
         ("<g2:newsItem xmlns:g2='urn:x'><nitf/></g2:newsItem>", "x", "newsml-g2"),
         ("<!DOCTYPE html><html><body><p>x</p></body></html>", "x.txt", "html"),
         ('{"headline": "x"}', "x.txt", "ninjs"),
@@ -180,6 +187,35 @@ def test_newsml_g2_message_with_inline_nitf() -> None:
     ]
 
 
+def test_newsml1_bare_paragraphs_in_data_content() -> None:
+    doc = (
+        '<?xml version="1.0" encoding="iso-8859-1"?><NewsML><NewsItem><NewsComponent><NewsLines>'
+        "<HeadLine>Invented caf\xe9 closes</HeadLine><DateLine>Testville, 1 juil 2024 (AFP)</DateLine>"
+        "</NewsLines><NewsComponent><ContentItem><MediaType FormalName='Text'/><DataContent>"
+        "<p>The invented caf\xe9 closed.</p><p>Nobody knows why.</p></DataContent></ContentItem>"
+        "</NewsComponent></NewsComponent></NewsItem></NewsML>"
+    ).encode("latin-1")
+    art = parse_bytes(doc, "afp.xml")
+    assert art.text == "Invented caf\xe9 closes\n\nThe invented caf\xe9 closed.\n\nNobody knows why."
+    assert art.meta.dateline_place == "Testville"
+
+
+def test_newsml_g2_inline_data_with_wrapped_indented_paragraphs() -> None:
+    doc = (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/"><itemMeta><itemClass qcode="icls:text"/>'
+        "</itemMeta><contentMeta><headline>Invented main headline</headline>"
+        '<headline role="hld:subHeadline">Invented sub headline</headline></contentMeta><contentSet>'
+        '<inlineData contenttype="text/plain"><![CDATA[<p>\n   (TEST) - Testville - An invented minister\n'
+        'said something\nimportant.\n   "It is fine," he said.\n</p>]]></inlineData></contentSet></newsItem>'
+    )
+    art = parse_bytes(doc.encode(), "g2.xml")
+    assert art.meta.headline == "Invented main headline"
+    assert art.text.split("\n\n")[1:] == [
+        "(TEST) - Testville - An invented minister said something important.",
+        '"It is fine," he said.',
+    ]
+
+
 def test_newsml_g2_package_with_a_label_is_not_an_article() -> None:
     with pytest.raises(ParseError, match="not an article: NewsML-G2 packageItem"):
         parse_path(str(FIXTURES / "newsmlg2_package.xml"))
@@ -197,6 +233,9 @@ def test_ninjs2_main_headline_html_body_and_bylines() -> None:
 def test_ninjs_that_is_not_a_story_is_refused() -> None:
     with pytest.raises(ParseError, match="not an article"):
         parse_path(str(FIXTURES / "ninjs_picture.json"))
+    caption = b'{"type": "picture", "headline": "Invented photo", "body_text": "A caption."}'
+    with pytest.raises(ParseError, match="not an article: ninjs picture item"):
+        parse_bytes(caption, "pic.json")
     with pytest.raises(ParseError, match="not valid JSON"):
         parse_bytes(b'{"headline": "x", ', "broken.json")
 
@@ -211,6 +250,12 @@ def test_html_page_furniture_is_dropped() -> None:
     assert "about 1.5 million euros, the council said" in art.text
     subheads = [art.text[p.start : p.end] for p in art.paragraphs if p.kind == "subhead"]
     assert subheads == ["Costs", "Next steps"]
+
+
+def test_html_br_br_separates_paragraphs() -> None:
+    page = b"<html><body><h1>Invented</h1><div>First line<br>same paragraph.<br><br>Second one.</div></body></html>"
+    art = parse_bytes(page, "p.html")
+    assert art.text == "Invented\n\nFirst line same paragraph.\n\nSecond one."
 
 
 def test_markdown_markup_becomes_plain_text() -> None:
@@ -253,6 +298,22 @@ def test_anpa_framing_becomes_metadata() -> None:
     assert_clean(art)
 
 
+def test_anpa_that_lost_its_control_characters() -> None:
+    data = (
+        "W2346sel\nr s BC-BBO--Invented-Glance   08-18 \n^BC-BBO--Invented Glance<\n^(Eds: Invented.)<\n"
+        "^Invented Glance=\n^By The Invented Press=\n^INVENTED LEAGUE=\n^ W   L   Pct\n"
+        "Testville 73  52  .584\nOtherton 70  55  .560\n\t   ___=\n\t   AP-WF-08-18-19 2017GMT<\n"
+    )
+    art = parse_bytes(data.encode(), "bare.tst")
+    assert art.format == "anpa"
+    assert art.meta.headline == "Invented Glance" and art.meta.slug == "BC-BBO--Invented Glance"
+    assert art.meta.date == "2019-08-18T20:17:00Z"
+    rows = [art.text[p.start : p.end] for p in art.paragraphs]
+    assert "Testville 73 52 .584" in rows and "Otherton 70 55 .560" in rows
+    assert "(Eds: Invented.)" in art.removed
+    assert_clean(art)
+
+
 def test_iptc7901_heading_notebook_and_trailer() -> None:
     data = (
         b"\x01abc0007 2 i 120  dpa 0007\r\n\r\nTestland/politics/\r\n"
@@ -266,7 +327,11 @@ def test_iptc7901_heading_notebook_and_trailer() -> None:
     assert art.meta.headline == "Invented minister resigns"
     assert art.meta.markers == ("URGENT", "REFILE", "1ST LEAD")
     assert art.meta.byline == "Test Reporter"
-    assert (art.meta.slug, art.meta.dateline_place, art.meta.agency) == ("Testland/politics", "Testburg", "dpa")
+    assert (art.meta.slug, art.meta.dateline_place, art.meta.agency) == (
+        "Testland/politics",
+        "Testburg",
+        "dpa",
+    )
     assert art.meta.credits == "Reporting by Test Reporter; Editing by Test Editor"
     assert art.text.endswith("He gave no reason.")
     assert "101200 GMT Jan 10" in art.removed
@@ -360,7 +425,16 @@ def test_segmentation(body: str, expected: list[str]) -> None:
 
 def test_seeds_cover_every_format_and_parse() -> None:
     arts = [parse_path(p) for p in iter_story_paths([str(SEEDS)])]
-    assert {a.format for a in arts} >= {"text", "markdown", "anpa", "iptc7901", "nitf", "newsml-g2", "ninjs", "html"}
+    assert {a.format for a in arts} >= {
+        "text",
+        "markdown",
+        "anpa",
+        "iptc7901",
+        "nitf",
+        "newsml-g2",
+        "ninjs",
+        "html",
+    }
     for art in arts:
         assert_clean(art)
         assert art.meta.headline
@@ -375,6 +449,4 @@ def test_seeds_cover_every_format_and_parse() -> None:
     assert any(a.meta.credits for a in arts)
     assert any(a.meta.markers for a in arts)
     # A quote that runs over two paragraphs: an opening quote left open, the next paragraph reopening it.
-    assert any(
-        re.search(r'\n\n"[^"\n]+\n\n"', a.text) for a in arts
-    ), "a quote running over two paragraphs"
+    assert any(re.search(r'\n\n"[^"\n]+\n\n"', a.text) for a in arts), "a quote running over two paragraphs"

@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,7 +35,7 @@ class Run:
         self.raw = proc.stdout + proc.stderr
 
     @property
-    def stories(self) -> list[dict[str, object]]:
+    def stories(self) -> list[dict[str, Any]]:
         return [json.loads(line) for line in self.stdout.splitlines() if line.strip()]
 
     def text(self) -> str:
@@ -97,8 +98,14 @@ def test_terminal_sequences_never_reach_text(tmp_path: Path, name: str, payload:
     ("fmt", "doc"),
     [
         ("html", "<h1>Invented</h1><p>Body \x1b[2J text \x1b]52;c;eA==\x07 ends.</p>"),
-        ("nitf", "<nitf><body><body.content><p>Body \x1b[2J text \x1b]52;c;eA==\x07 ends.</p></body.content></body></nitf>"),
-        ("ninjs", '{"headline": "Invented", "body_text": "Body \\u001b[2J text \\u001b]52;c;eA==\\u0007 ends."}'),
+        (
+            "nitf",
+            "<nitf><body><body.content><p>Body \x1b[2J text \x1b]52;c;eA==\x07 ends.</p></body.content></body></nitf>",
+        ),
+        (
+            "ninjs",
+            '{"headline": "Invented", "body_text": "Body \\u001b[2J text \\u001b]52;c;eA==\\u0007 ends."}',
+        ),
         ("markdown", "# Invented\n\nBody \x1b[2J text \x1b]52;c;eA==\x07 ends."),
     ],
 )
@@ -116,7 +123,7 @@ def test_bidi_overrides_are_removed_with_a_warning(tmp_path: Path) -> None:
     text = run.text()
     assert not any(ch in text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert rtl in text  # right-to-left script itself is kept
-    assert "bidi controls removed" in story["warnings"]  # type: ignore[operator]
+    assert "bidi controls removed" in story["warnings"]
 
 
 def test_nul_bytes_never_crash(tmp_path: Path) -> None:
@@ -133,7 +140,7 @@ def test_invalid_utf8_falls_back_with_a_warning(tmp_path: Path) -> None:
     assert run.code == 0
     (story,) = run.stories
     assert "Broken" in run.text() and "bytes here." in run.text()
-    assert any("UTF-8" in w for w in story["warnings"])  # type: ignore[union-attr]
+    assert any("UTF-8" in w for w in story["warnings"])
 
 
 def test_cp1252_smart_quotes(tmp_path: Path) -> None:
@@ -180,7 +187,9 @@ def test_xxe_never_leaks_a_local_file(tmp_path: Path, doctype: str) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-7f3a9 do not leak")
     doc = (
-        '<?xml version="1.0"?>' + doctype.format(secret=secret) + "<nitf><body><body.head><hedline><hl1>Invented"
+        '<?xml version="1.0"?>'
+        + doctype.format(secret=secret)
+        + "<nitf><body><body.head><hedline><hl1>Invented"
         "</hl1></hedline></body.head><body.content><p>Text &amp; more.</p><p>&xxe;</p></body.content></body></nitf>"
     )
     if "xxe SYSTEM" not in doctype:
@@ -258,7 +267,7 @@ def test_2_mb_single_line(tmp_path: Path) -> None:
     assert run.code == 0
     (story,) = run.stories
     assert len(run.text()) > 2_000_000
-    assert len(story["sentences"]) > 30_000  # type: ignore[arg-type]
+    assert len(story["sentences"]) > 30_000
 
 
 # ------------------------------------------------------------------ stdin, exit codes

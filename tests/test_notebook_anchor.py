@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.notebook_support import article, find
+from tests.notebook_support import BODY, article, find
 from tui.notebook.anchor import make_anchor, reanchor, refresh
 from tui.notebook.model import Target, new_annotation
 from tui.notebook.resolve import reattach
@@ -78,3 +78,21 @@ def test_reattach_remakes_moved_anchors_at_their_new_place() -> None:
 def test_short_quotes_are_not_matched_fuzzily() -> None:
     a = make_anchor(TEXT, *find(TEXT, "KYIV"))
     assert reanchor(TEXT.replace("KYIV", "KIEV"), a) is None
+
+
+def test_annotations_follow_a_resent_story_by_source_path() -> None:
+    from tui.notebook.model import Notebook, StoryState
+    from tui.notebook.resolve import resolve, story_annotations
+
+    old = article()
+    ann = new_annotation(
+        old.id, Target("sentence"), make_anchor(old.text, *find(old.text, QUOTE)), tags=("unverified",)
+    )
+    other = new_annotation("someone-else", Target("span"), make_anchor(old.text, 0, 4))
+    nb = Notebook(stories=(StoryState(old.id, old.source, "", "read"),), annotations=(ann, other))
+    resent = article(body=("UPDATE 1 - adds detail.", *BODY))
+    assert resent.id != old.id and resent.source == old.source
+    assert story_annotations(resent, nb) == (ann,)
+    placed = resolve(resent, ann)
+    assert not placed.orphan and placed.text == QUOTE
+    assert resolve(None, ann).orphan is False  # no text at hand: unplaced, not an orphan

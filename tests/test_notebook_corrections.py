@@ -113,3 +113,18 @@ def test_corrections_apply_in_order_and_missing_targets_are_reported() -> None:
     petrenko = _ent(out, "Petrenko")
     assert petrenko.type == "ORG" and len(petrenko.mentions) == 2  # type: ignore[attr-defined]
     assert unapplied == (ghost,)
+
+
+def test_desk_helpers_find_toggle_and_empty() -> None:
+    from tui.notebook.ops import annotate, annotation_at, is_empty, toggle_tag
+
+    sent = ART.sentences[1]
+    ann = annotate(ART, "sentence", sent.start, sent.end, tags=("follow-up",))
+    claim = annotate(ART, "claim", *find(ART.text, "We will rebuild every house,"), ref="c1")
+    assert claim.target.text == "We will rebuild every house,"
+    assert annotation_at([claim, ann], "sentence", sent.start, sent.end) is ann
+    assert annotation_at([ann, claim], "claim", ref="c1") is claim
+    assert annotation_at([ann], "sentence", sent.start + 1, sent.end) is None
+    tagged = toggle_tag(ann, "unverified")
+    assert tagged.tags == ("follow-up", "unverified")
+    assert is_empty(toggle_tag(toggle_tag(tagged, "unverified"), "follow-up"))

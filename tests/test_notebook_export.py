@@ -195,7 +195,7 @@ def test_story_with_markdown_and_html_comes_out_escaped(tmp_path: Path) -> None:
         "x  ",
         "see http://evil.example/x or www.evil.example and a@b.example",
         "U.S. 3.5 10:30",
-    ],  # fmt: skip
+    ],
 )
 def test_md_escape_makes_syntax_literal(text: str) -> None:
     html = _render_html(md_escape(text))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tui.notebook.codec import Renderer, dumps, loads
+from tui.notebook.codec import dumps, loads, render
 from tui.notebook.model import (
     SCHEMA,
     Anchor,
@@ -53,14 +53,12 @@ def test_file_is_pretty_and_keys_keep_their_order() -> None:
     ]  # fmt: skip
 
 
-def test_cached_renderer_writes_exactly_what_json_dumps_writes() -> None:
-    nb = _sample()
-    renderer = Renderer()
-    first = renderer.render(nb.stories, nb.annotations)
-    assert first.decode() == dumps(nb)
-    # Second render comes from the cache and must not drift (U+2028 / U+0085 in a note included).
-    assert renderer.render(nb.stories, nb.annotations) == first
-    assert renderer.render((), ()).decode() == dumps(Notebook())
+def test_fragment_assembly_writes_exactly_what_json_dumps_writes() -> None:
+    nb = _sample()  # U+2028 / U+0085 / non-ASCII in a note included
+    assert render(nb).decode() == dumps(nb)
+    assert render(Notebook()).decode() == dumps(Notebook())
+    one = Notebook(annotations=nb.annotations[:1])
+    assert render(one).decode() == dumps(one)
 
 
 @pytest.mark.parametrize(
@@ -109,3 +107,23 @@ def test_new_annotation_refuses_what_the_file_would_refuse() -> None:
     with pytest.raises(NotebookFormatError, match="reliability"):
         new_annotation("s", Target("span"), Anchor(0, 1, "x"), grade=Grade("Z", None))
     assert SCHEMA == "wiredesk.notebook/1"
+
+
+def test_notebook_package_never_imports_textual_or_rich() -> None:
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    offenders = {}
+    for path in [*(root / "tui" / "notebook").rglob("*.py"), root / "tui" / "export_cli.py"]:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {
+            (node.module if isinstance(node, ast.ImportFrom) else alias.name).split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+            if not isinstance(node, ast.ImportFrom) or node.module
+        }
+        if names & {"textual", "rich"}:
+            offenders[path.name] = sorted(names & {"textual", "rich"})
+    assert offenders == {}

@@ -52,6 +52,16 @@ def test_every_change_is_on_disk_private_and_backed_up(tmp_path: Path) -> None:
     store.close()
 
 
+def test_a_shared_0644_notebook_is_saved_private(tmp_path: Path) -> None:
+    path = tmp_path / "notebook.json"
+    path.write_text(dumps(Notebook()), encoding="utf-8")
+    os.chmod(path, 0o644)
+    with NotebookStore.open(path) as store:
+        assert store.add(_ann()).ok
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(Path(str(path) + ".bak").stat().st_mode) == 0o600
+
+
 def test_quit_and_reopen_restores_everything(tmp_path: Path) -> None:
     path = _nb_path(tmp_path)
     with NotebookStore.open(path) as store:
@@ -186,7 +196,11 @@ def test_disk_full_keeps_changes_in_memory_and_retries(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real_write(fd, data)
 
+    def full_v(fd: int, buffers: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
     monkeypatch.setattr(os, "write", full)
+    monkeypatch.setattr(os, "writev", full_v)
     second = _ann("while the disk is full")
     change = store.add(second)
     monkeypatch.undo()
@@ -325,3 +339,52 @@ def test_in_process_second_store_names_the_holder(tmp_path: Path) -> None:
     third = NotebookStore.open(path)
     assert not third.read_only
     third.close()
+
+
+def test_short_writes_are_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tui.notebook.store import atomic_write
+
+    real_writev, real_write = os.writev, os.write
+
+    def stingy_writev(fd: int, buffers: list[bytes]) -> int:
+        return real_writev(fd, [bytes(buffers[0])[:3]])  # at most 3 bytes per call
+
+    def stingy_write(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data)[:3]) if fd > 2 else real_write(fd, data)
+
+    monkeypatch.setattr(os, "writev", stingy_writev)
+    monkeypatch.setattr(os, "write", stingy_write)
+    chunks = [b"{\n", b'"a": ', b"12345", b"", b"\n}\n"]
+    atomic_write(tmp_path / "f.json", chunks)
+    monkeypatch.undo()
+    assert (tmp_path / "f.json").read_bytes() == b"".join(chunks)
+
+
+def test_backup_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "notebook.json"
+    store = NotebookStore.open(path)
+    store.add(_ann("one"))
+    first = path.read_bytes()
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    assert store.add(_ann("two")).ok
+    monkeypatch.undo()
+    assert Path(str(path) + ".bak").read_bytes() == first
+    assert stat.S_IMODE(Path(str(path) + ".bak").stat().st_mode) == 0o600
+    store.close()
+
+
+def test_warm_then_save_matches_a_cold_save(tmp_path: Path) -> None:
+    path = tmp_path / "notebook.json"
+    with NotebookStore.open(path) as store:
+        for i in range(5):
+            store.add(_ann(str(i)))
+    warm = NotebookStore.open(path)
+    warm.warm()
+    warm.set_status("s1", "done")
+    cold_text = dumps(warm.notebook)
+    assert path.read_text(encoding="utf-8") == cold_text
+    warm.close()

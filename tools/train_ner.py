@@ -118,7 +118,7 @@ def examples(docs: list[Doc]) -> tuple[list[list[Example]], list[set[tuple[int, 
         exs: list[Example] = []
         starts: set[int] = set()
         ends: set[int] = set()
-        for run in iter_runs(text):
+        for run in iter_runs(text, skip_starters=False):
             lowers = [t.lower() for t in run.tokens]
             gold = [label[s] or "O" for s in run.starts]
             exs.append((run, lowers, phrase_labels(lowers, gaz) if len(lowers) > 1 else [""], gold))

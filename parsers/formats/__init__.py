@@ -52,6 +52,8 @@ EXTENSIONS = frozenset(
 _XML_ROOT = re.compile(r"<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)[\s>/]")
 
 
+# ANPA copy whose control characters were lost: selector line, then priority/category/keyword line.
+_ANPA_BARE = re.compile(r"[A-Za-z]\d{4}\S*[ \t]*\r?\n[a-z] [a-z]\W{0,3}[ \t]?[A-Za-z]{1,3}-\S+.*\d\d-\d\d")
 # A JSON document, not a text story that happens to open with a bracket ("[Updated] …").
 _JSON_START = re.compile(r'(?:\{\s*(?:"|\})|\[\s*[\[{"\d\]-])')
 _G2_ROOTS = frozenset(
@@ -69,6 +71,8 @@ def sniff(doc: RawDocument) -> str:
     if head.startswith(("\x01", "\x16")):
         if _IPTC7901_HEADER.match(head) and "\x1f" not in head[:80]:
             return _have("iptc7901")
+        return _have("anpa")
+    if _ANPA_BARE.match(head):
         return _have("anpa")
     if _JSON_START.match(head):
         return _have("ninjs")

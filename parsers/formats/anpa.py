@@ -30,13 +30,15 @@ _TRAILER = re.compile(
     r"(?P<agency>[A-Z]{2,5})-\w+-(?P<m>\d\d)-(?P<d>\d\d)-(?P<y>\d\d) (?P<h>\d\d)(?P<mi>\d\d)GMT"
 )
 _NOTE = re.compile(
-    r"^(?:Eds?:|Editors?:|EDITOR'?S NOTE|AP Photos?\b|AP Video\b|With AP Photos|Note to editors)", re.I
+    r"^\(?(?:Eds?:|Editors?:|EDITOR'?S NOTE|AP Photos?\b|AP Video\b|With AP Photos|Note to editors)", re.I
 )
 _BY = re.compile(r"^By\s+(?P<who>.+)$")
 _CREDIT_LINE = re.compile(
     r"^(?:The )?(?:Associated Press|AP\b[\w ]*Writer|AP [A-Z][\w ]+ (?:Writer|Editor|Correspondent))$"
 )
 _DASH = re.compile(r"(?<=\S) _{1,2} (?=\S)|^_ | _$")
+_ALIGNED = re.compile(r"\S {2,}\S")
+_FIRST_CARET = re.compile(r"(?<=\n)(?=\^)")
 _RULE = re.compile(r"^[_\-=* ]{3,}$")
 
 
@@ -46,10 +48,13 @@ def typewriter(text: str) -> str:
     return _DASH.sub(lambda m: m.group(0).replace("__", "—").replace("_", "—"), text)
 
 
-def _split_frame(raw: str) -> tuple[str, str, str]:
-    """(header before STX, story, trailer after ETX)."""
-    start = raw.find(STX)
-    head, rest = (raw[:start], raw[start + 1 :]) if start >= 0 else ("", raw)
+def split_frame(raw: str) -> tuple[str, str, str]:
+    """(header before STX, story, trailer after ETX).  Copy that lost its control characters
+    on the way still has its header: the lines before the first ``^`` line."""
+    start, skip = raw.find(STX), 1
+    if start < 0 and (m := _FIRST_CARET.search(raw[:400])):
+        start, skip = m.start(), 0
+    head, rest = (raw[:start], raw[start + skip :]) if start >= 0 else ("", raw)
     rest = rest.lstrip(STX)
     end = rest.find(ETX)
     story, tail = (rest[:end], rest[end + 1 :]) if end >= 0 else (rest, "")
@@ -65,18 +70,20 @@ def _paragraphs(lines: list[str]) -> list[str]:
         if not line.strip():
             new = True
             continue
+        # Agate (standings, results) comes as column-aligned rows: one row, one paragraph.
+        row = _ALIGNED.search(line.strip()) is not None
         indented = line[:1] == "\t" or line[:2] == "  " or line.lstrip()[:1] == "^"
-        if new or indented or not paras:
+        if new or indented or row or not paras:
             paras.append([])
         paras[-1].append(line.strip().lstrip("^").strip())
-        new = raw.rstrip().endswith("<")
+        new = row or raw.rstrip().endswith("<")
     return [" ".join(p) for p in paras if p]
 
 
 def read(doc: RawDocument) -> Article:
     warnings = list(doc.warnings)
     raw = doc.text.replace("\r\n", "\n").replace("\r", "\n")
-    head, story, tail = _split_frame(raw)
+    head, story, tail = split_frame(raw)
     markers: list[str] = []
     slug: str | None = None
     removed: list[str] = []
@@ -135,6 +142,9 @@ def read(doc: RawDocument) -> Article:
     for n, para in enumerate(paragraphs):
         if _RULE.match(para):
             removed.append(para)
+            continue
+        if _TRAILER.fullmatch(para) and not tail:
+            tail = para  # a trailer that lost its ETX still dates the story (kept in removed below)
             continue
         para = typewriter(para)
         last = n == len(paragraphs) - 1

@@ -12,8 +12,9 @@ import re
 from html.parser import HTMLParser
 
 from parsers.build import Block, build_article
+from parsers.formats.common import iso_date, pull_byline, strip_by
 from parsers.formats.raw import RawDocument
-from parsers.formats.xmlutil import BlockCollector, iso_date, pull_byline, strip_by
+from parsers.formats.xmlutil import BlockCollector
 from parsers.model import Article, Meta
 
 

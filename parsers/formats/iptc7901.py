@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from parsers.build import Block, build_article
-from parsers.formats.anpa import _split_frame
+from parsers.formats.anpa import split_frame
+from parsers.formats.common import plain_blocks
 from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import plain_blocks
 from parsers.model import Article, Meta
 from parsers.sanitize import clean_text
 
@@ -37,7 +37,7 @@ _DATELINE = re.compile(
 def read(doc: RawDocument) -> Article:
     warnings = list(doc.warnings)
     raw = doc.text.replace("\r\n", "\n").replace("\r", "\n")
-    head, story, tail = _split_frame(raw)
+    head, story, tail = split_frame(raw)
     markers: list[str] = []
     slug = agency = None
     for line in (ln.strip() for ln in clean_text(head).split("\n")):

@@ -9,8 +9,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from parsers.build import Block, build_article
+from parsers.formats.common import pull_byline
 from parsers.formats.raw import RawDocument
-from parsers.formats.xmlutil import pull_byline
 from parsers.model import Article, Meta
 
 

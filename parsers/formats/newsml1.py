@@ -6,26 +6,28 @@ from __future__ import annotations
 import re
 
 from parsers.build import Block, build_article
-from parsers.formats.nitf import nitf_content
-from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import (
-    Element,
+from parsers.formats.common import (
     agency_name,
-    attr,
     body_only,
-    child,
-    element_blocks,
-    find,
-    findall,
     iso_date,
-    lname,
-    parse_document,
     place_of,
     plain_blocks,
     split_signoff,
     strip_by,
-    text_of,
     urgency_markers,
+)
+from parsers.formats.nitf import nitf_content
+from parsers.formats.raw import ParseError, RawDocument
+from parsers.formats.xmlutil import (
+    Element,
+    attr,
+    child,
+    element_blocks,
+    find,
+    findall,
+    lname,
+    parse_document,
+    text_of,
 )
 from parsers.model import Article, Meta
 
@@ -62,6 +64,8 @@ def _content_blocks(item: Element) -> list[Block]:
     body = find(data, "body")
     if body is not None:
         return element_blocks(body)
+    if len(data):  # bare <p> elements straight inside DataContent
+        return element_blocks(data)
     mime = (attr(find(item, "mimetype"), "formalname") or "text/plain").lower()
     if len(data) == 0 and mime == "text/plain":
         return plain_blocks(data.text or "")

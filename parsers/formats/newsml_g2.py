@@ -11,26 +11,28 @@ from __future__ import annotations
 import re
 
 from parsers.build import Block, build_article
-from parsers.formats.nitf import nitf_content
-from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import (
-    Element,
-    attr,
+from parsers.formats.common import (
     body_only,
-    child,
-    element_blocks,
-    find,
-    findall,
     iso_date,
-    lname,
-    parse_document,
     place_of,
     plain_blocks,
     provider_agency,
     split_signoff,
     strip_by,
-    text_of,
     urgency_markers,
+)
+from parsers.formats.nitf import nitf_content
+from parsers.formats.raw import ParseError, RawDocument
+from parsers.formats.xmlutil import (
+    Element,
+    attr,
+    child,
+    element_blocks,
+    find,
+    findall,
+    lname,
+    parse_document,
+    text_of,
 )
 from parsers.model import Article, Meta
 

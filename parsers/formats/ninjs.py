@@ -7,22 +7,21 @@ import json
 from typing import Any
 
 from parsers.build import Block, build_article
-from parsers.formats.nitf import nitf_content
-from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import (
+from parsers.formats.common import (
     as_dict,
     body_only,
-    find,
-    html_blocks,
     iso_date,
-    parse_xml,
     place_of,
     plain_blocks,
     strip_by,
     urgency_markers,
 )
+from parsers.formats.nitf import nitf_content
+from parsers.formats.raw import ParseError, RawDocument
+from parsers.formats.xmlutil import find, html_blocks, parse_xml
 from parsers.model import Article, Meta
 
+_MEDIA_TYPES = frozenset({"picture", "video", "audio", "graphic", "graphics", "image", "event", "planning"})
 _TEXT_KEYS = ("body_html", "body_xhtml", "body_text", "bodies", "headline", "headlines")
 
 
@@ -126,6 +125,10 @@ def _located(obj: dict[str, Any]) -> str | None:
 
 def read(doc: RawDocument) -> Article:
     obj = _story(_load(doc.text))
+    ntype = obj.get("type")
+    if isinstance(ntype, str) and ntype.lower() in _MEDIA_TYPES:
+        # A picture's caption is not a story.
+        raise ParseError(f"not an article: ninjs {ntype[:20]} item")
     headline = _headline(obj)
     blocks = body_only(_bodies(obj), headline)
     warnings = list(doc.warnings)
@@ -151,9 +154,7 @@ def read(doc: RawDocument) -> Article:
         if not headline:
             raise ParseError("not an article: JSON without a headline or body (not ninjs?)")
         warnings.append("no body text: headline only")
-    ntype = obj.get("type")
-    if isinstance(ntype, str) and ntype not in ("text", "composite", "advisory", "") and not blocks:
-        raise ParseError(f"not an article: ninjs item of type {ntype[:20]}")
+
     version = obj.get("versioncreated") or obj.get("versionCreated")
     first = obj.get("firstcreated") or obj.get("firstCreated")
     urgency = obj.get("urgency")

@@ -4,23 +4,25 @@
 from __future__ import annotations
 
 from parsers.build import Block, build_article
-from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import (
-    Element,
-    attr,
+from parsers.formats.common import (
     body_only,
-    child,
-    element_blocks,
-    find,
-    first_text,
     iso_date,
-    parse_document,
     place_of,
     provider_agency,
     split_signoff,
     strip_by,
-    text_of,
     urgency_markers,
+)
+from parsers.formats.raw import ParseError, RawDocument
+from parsers.formats.xmlutil import (
+    Element,
+    attr,
+    child,
+    element_blocks,
+    find,
+    first_text,
+    parse_document,
+    text_of,
 )
 from parsers.model import Article, Meta
 

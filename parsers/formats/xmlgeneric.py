@@ -4,21 +4,9 @@ and everything else refused with a one-line reason (schemas, metadata fragments)
 from __future__ import annotations
 
 from parsers.build import Block, build_article
+from parsers.formats.common import agency_name, iso_date, place_of, plain_blocks, strip_by
 from parsers.formats.raw import ParseError, RawDocument
-from parsers.formats.xmlutil import (
-    Element,
-    agency_name,
-    element_blocks,
-    find,
-    html_blocks,
-    iso_date,
-    lname,
-    parse_document,
-    place_of,
-    plain_blocks,
-    strip_by,
-    text_of,
-)
+from parsers.formats.xmlutil import Element, element_blocks, find, html_blocks, lname, parse_document, text_of
 from parsers.model import Article, Meta
 
 _HEADLINE = ("headline", "hl1", "title", "heading")

@@ -78,8 +78,12 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}
     # 1. Same normalized surface and type → same entity.
+    normed: dict[str, str] = {}
     for m in mentions:
-        key = (norm(m.surface), m.type)
+        ns = normed.get(m.surface)
+        if ns is None:
+            ns = normed[m.surface] = norm(m.surface)
+        key = (ns, m.type)
         g = by_key.get(key)
         if g is None:
             g = by_key[key] = Group(m.type, [m.surface])
@@ -109,18 +113,21 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     by_word: dict[str, list[int]] = {}
     by_initials: dict[str, list[int]] = {}
     by_norm: dict[str, list[int]] = {}
+    has_acronyms = any(acronym)
     for k, g in enumerate(groups):
-        for m in g.mentions:
-            ends[m.end] = k
+        if has_acronyms:
+            for m in g.mentions:
+                ends[m.end] = k
         if acronym[k] or not cores[k]:
             continue
         by_first.setdefault((g.type, cores[k][0]), []).append(k)
         if g.type == "PERSON":
             for w in cores[k][1:]:
                 by_word.setdefault(w, []).append(k)
-        if len(names[k].split()) >= 2:
-            by_initials.setdefault(initials(names[k]), []).append(k)
-        by_norm.setdefault(" ".join(norm(names[k]).split()[:3]), []).append(k)
+        if has_acronyms:
+            if " " in names[k]:
+                by_initials.setdefault(initials(names[k]), []).append(k)
+            by_norm.setdefault(" ".join(norm(names[k]).split()[:3]), []).append(k)
     for k, g in enumerate(groups):
         if acronym[k]:
             # 2. An acronym in parentheses right after a name: "Islamic State (IS)".

@@ -1,8 +1,44 @@
+"""Dates and times as the wire writes them, resolved against the story's date when it is known.
+
+"Thursday" (the latest Thursday on or before the story date), "Jan 4", "mid-October", "December",
+"four years ago", "since 2014", "yesterday", ISO dates.  ``resolved`` is an ISO date, or a shorter
+ISO form ("2023-10", "2014") when the text is no more precise.
+"""
+
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 
 from parsers.model import Mention
+from parsers.ner.numerals import word_value
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+_MONTH_ALT = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_AGO_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few"
+DATE_RE = re.compile(
+    r"(?<![\w-])(?:"
+    rf"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    rf"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?P<part>morning|afternoon|evening|night))?"
+    rf"|(?:(?P<mpart>mid|early|late|end)[- ](?:of[ \t]+)?)?(?P<month>{_MONTH_ALT})"
+    rf"(?:[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]))?(?:,?[ \t]+(?P<myear>(?:19|20)\d\d))?"
+    rf"|(?P<ago>(?:{_AGO_NUM})[ \t]+(?P<unit>day|week|month|year)s?[ \t]+ago)"
+    rf"|(?P<rel>(?i:yesterday|today|tomorrow|tonight|last[ \t]+(?:week|month|year|night)|this[ \t]+(?:week|month|year)))"
+    rf"|(?P<prep>(?i:since|in|by|until|before|after|from)[ \t]+)(?P<year>(?:19|20)\d\d)"
+    r")(?![\w-])",
+)
+# "May" and "March" are also words: a month name alone must be followed by a day or a year, or be
+# preceded by a preposition, to count.
+_PREP_BEFORE = re.compile(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|on|before|after)[ \t]+\Z", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -12,5 +48,110 @@ class DateMention:
     resolved: str | None
 
 
+def _story_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _year_for(month: int, day: int, ref: dt.date) -> int:
+    # News reports the recent past: a month after the story's month is last year's.
+    return ref.year if (month, day) <= (ref.month, ref.day) or month <= ref.month else ref.year - 1
+
+
+def _resolve(m: re.Match[str], ref: dt.date | None) -> str | None:
+    if m.group("iso"):
+        return m.group("iso")
+    if m.group("year"):
+        return m.group("year")
+    if ref is None:
+        month = m.group("month")
+        if month and m.group("myear"):
+            return f"{m.group('myear')}-{MONTHS[month.lower().rstrip('.')]:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
+        return None
+    if m.group("wd"):
+        target = WEEKDAYS.index(m.group("wd").lower())
+        return (ref - dt.timedelta(days=(ref.weekday() - target) % 7)).isoformat()
+    if m.group("month"):
+        mon = MONTHS[m.group("month").lower().rstrip(".")]
+        day = int(m.group("day")) if m.group("day") else 0
+        year = int(m.group("myear")) if m.group("myear") else _year_for(mon, day or 1, ref)
+        if day:
+            try:
+                return dt.date(year, mon, day).isoformat()
+            except ValueError:
+                return None
+        part = m.group("mpart")
+        if part:
+            approx = {"early": 5, "mid": 15, "late": 25, "end": 28}[part.lower()]
+            return dt.date(year, mon, approx).isoformat()
+        return f"{year}-{mon:02d}"
+    if m.group("ago"):
+        n = m.group("ago").split()[0].lower()
+        count = 1 if n in ("a", "an") else 3 if n in ("several", "few") else word_value(n)
+        if count is None:
+            return None
+        unit = m.group("unit")
+        k = int(count)
+        if unit == "day":
+            return (ref - dt.timedelta(days=k)).isoformat()
+        if unit == "week":
+            return (ref - dt.timedelta(weeks=k)).isoformat()
+        if unit == "month":
+            y, mo = divmod(ref.year * 12 + ref.month - 1 - k, 12)
+            return f"{y}-{mo + 1:02d}"
+        return str(ref.year - k)
+    rel = " ".join(m.group("rel").lower().split())
+    if rel in ("today", "tonight"):
+        return ref.isoformat()
+    if rel == "yesterday":
+        return (ref - dt.timedelta(days=1)).isoformat()
+    if rel == "tomorrow":
+        return (ref + dt.timedelta(days=1)).isoformat()
+    if rel == "last year":
+        return str(ref.year - 1)
+    if rel == "this year":
+        return str(ref.year)
+    if rel == "last month":
+        y, mo = divmod(ref.year * 12 + ref.month - 2, 12)
+        return f"{y}-{mo + 1:02d}"
+    if rel == "this month":
+        return f"{ref.year}-{ref.month:02d}"
+    if rel in ("last week", "this week"):
+        return (ref - dt.timedelta(days=7 if rel == "last week" else 0)).isoformat()
+    if rel == "last night":
+        return (ref - dt.timedelta(days=1)).isoformat()
+    return None
+
+
 def find_dates(text: str, story_date: str | None) -> list[DateMention]:
-    return []
+    """DATE entities: one per distinct expression (case- and possessive-insensitive), in text order."""
+    ref = _story_date(story_date)
+    groups: dict[str, tuple[str, list[Mention], str | None]] = {}
+    for m in DATE_RE.finditer(text):
+        start, end = m.span()
+        if m.group("prep"):
+            start = m.start("year")  # "since 2014": the date is "2014"
+        month = m.group("month")
+        if (
+            month
+            and not (m.group("day") or m.group("myear") or m.group("mpart"))
+            and (month in ("May", "March", "Mar", "Jan", "Dec", "Sep", "Sept") or not month[0].isupper())
+            and _PREP_BEFORE.search(text, max(0, start - 12), start) is None
+        ):
+            continue
+        surface = text[start:end]
+        key = surface.casefold()
+        entry = groups.get(key)
+        if entry is None:
+            groups[key] = (surface, [Mention(start, end)], _resolve(m, ref))
+        else:
+            entry[1].append(Mention(start, end))
+    return [DateMention(name, tuple(ms), res) for name, ms, res in groups.values()]
+
+
+def date_spans(dates: list[DateMention]) -> list[tuple[int, int]]:
+    return [(mm.start, mm.end) for d in dates for mm in d.mentions]

@@ -10,8 +10,6 @@ spokesman,").  Title words are never part of the PERSON span.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-
 from parsers.ner.gazetteer import Gazetteer
 
 ROLE_NOUNS = frozenset(
@@ -36,38 +34,54 @@ _ROLE_ALT = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 _PHRASE = rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+(?:of|for|at|in|to|on)\s+(?:the\s+)?[\w’'-]+(?:\s+[A-Z][\w’'-]*)*)*"
 APPOS_AFTER_RE = re.compile(rf"[ \t]*,[ \t]+(?:the|a|an|an?\s+former)\s+({_PHRASE})[ \t]*(?=[,.;:)”\"]|\Z)")
 APPOS_BEFORE_RE = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+({_PHRASE}),\s*[”\"“]?\Z")
-_CHAIN_TOKEN_RE = re.compile(r"[\w’'.-]+[ \t]*\Z")
+_STRIP_BEFORE = "\"'“‘(«[—–"
+_DESCRIPTOR_HEADS = frozenset({"group", "organisation", "organization", "movement", "faction", "militia",
+                               "party", "alliance"})
 
 
-def title_chain(text: str, start: int, entity_spans: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[str]:
-    """Roles from the words right before a PERSON mention, split where one title ends."""
+def word_before(text: str, pos: int) -> tuple[str, int]:
+    """The word ending at ``pos`` (no spaces skipped) and where it starts; ("", pos) when none."""
+    k = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+    word = text[k:pos]
+    stripped = word.lstrip(_STRIP_BEFORE)
+    return stripped, pos - len(stripped)
+
+
+def title_chain(text: str, start: int, entity_ends: dict[int, int], gaz: Gazetteer) -> list[str]:
+    """Roles from the words right before a PERSON mention, split where one title ends.
+
+    ``entity_ends`` maps the end offset of every name in the story to its start, so a name inside
+    the chain ("Pentagon spokesman") is taken whole.
+    """
     chain: list[str] = []
     pos = start
-    lo = max(0, start - 120)
-    spans = sorted(entity_spans)
-    while pos > lo:
-        m = _CHAIN_TOKEN_RE.search(text, lo, pos)
-        if m is None or m.end() != pos:
+    while pos > 0:
+        j = pos
+        while j > 0 and text[j - 1] in " \t":
+            j -= 1
+        if j == pos:
             break
-        word = m.group().rstrip()
+        ent_start = entity_ends.get(j)
+        if ent_start is not None and ent_start < j:
+            chain.insert(0, text[ent_start:j])
+            pos = ent_start
+            continue
+        word, wstart = word_before(text, j)
+        if not word:
+            break
         low = word.lower()
-        covering = next((s for s in spans if s[0] <= m.start() < s[1] and s[1] <= start), None)
-        if covering is not None:
-            word = text[covering[0] : covering[1]]
+        if (
+            low in gaz.titles
+            or low.rstrip(".") in gaz.titles
+            or low in ROLE_NOUNS
+            or low in ROLE_MODIFIERS
+        ):
             chain.insert(0, word)
-            pos = covering[0]
-            continue
-        if low in gaz.titles or low.rstrip(".") in ROLE_NOUNS or (low in ROLE_MODIFIERS and word.islower()):
-            chain.insert(0, word)
-            pos = m.start()
-            continue
-        if word[:1].isupper() and low in ROLE_MODIFIERS:
-            chain.insert(0, word)
-            pos = m.start()
+            pos = wstart
             continue
         break
     # Drop leading words that do not describe anyone ("But", "The").
-    while chain and chain[0].lower() not in gaz.titles and chain[0].lower() in ("but", "the", "and", "a", "an"):
+    while chain and chain[0].lower() in ("but", "the", "and", "a", "an"):
         chain.pop(0)
     return _split_roles(chain, gaz)
 
@@ -92,12 +106,23 @@ def appositions(text: str, start: int, end: int) -> list[str]:
     m = APPOS_AFTER_RE.match(text, end, min(len(text), end + 160))
     if m:
         out.append(m.group(1))
-    b = APPOS_BEFORE_RE.search(text, max(0, start - 160), start)
-    if b:
-        out.append(b.group(1))
+    j = start
+    while j > 0 and text[j - 1] in " \t\"“”":
+        j -= 1
+    if j > 0 and text[j - 1] == ",":
+        b = APPOS_BEFORE_RE.search(text, max(0, start - 160), start)
+        if b:
+            out.append(b.group(1))
     return out
 
 
 def org_descriptor(text: str, start: int) -> str | None:
+    """"terrorist group Islamic State" → "terrorist group"."""
+    j = start
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    word, _ = word_before(text, j)
+    if word.lower() not in _DESCRIPTOR_HEADS:
+        return None
     m = ORG_DESCRIPTORS_RE.search(text, max(0, start - 60), start)
     return m.group().strip() if m else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,6 +29,7 @@ from parsers.ner.tokens import Run
 CLASSES: tuple[str, ...] = ("O", "PER", "ORG", "LOC", "MISC")
 MODEL_FILE = "ner_model.json.gz"
 Vec = list[float]
+RUN_CACHE_SIZE = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,8 @@ class Tagger:
     _prev: dict[str, Vec] = field(default_factory=dict)
     _next: dict[str, Vec] = field(default_factory=dict)
     _misc: dict[str, Vec] = field(default_factory=dict)
+    # A run in the same context always gets the same tags; names recur within and across stories.
+    _runs: dict[tuple[tuple[str, ...], str, str, bool, bool], list[str]] = field(default_factory=dict)
 
     def _sum(self, feats: list[str]) -> Vec:
         acc = [0.0] * len(CLASSES)
@@ -77,7 +81,16 @@ class Tagger:
         return acc
 
     def tag(self, run: Run) -> list[str]:
-        """One class per token of the run (greedy, left to right)."""
+        """One class per token of the run (greedy, left to right), cached per run and context."""
+        key = (run.tokens, run.prev, run.next, run.sent_initial, run.all_caps)
+        tags = self._runs.get(key)
+        if tags is None:
+            if len(self._runs) >= RUN_CACHE_SIZE:
+                self._runs.clear()
+            tags = self._runs[key] = _particles_follow_person(run.tokens, self._tag(run))
+        return tags
+
+    def _tag(self, run: Run) -> list[str]:
         toks = run.tokens
         n = len(toks)
         gs = phrase_labels([t.lower() for t in toks], self.gaz) if n > 1 else ("",)
@@ -122,6 +135,21 @@ class Tagger:
             prev_tag = tag
             out.append(tag)
         return out
+
+
+_PARTICLE_RE = re.compile(r"(?:al|el|ad|ash|as|at|bin|ibn|abu|ben|van|von|de|da|di|du|del|der|den|la|le|dos|das)(?:-|\Z)")
+
+
+def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
+    """A name particle after a person's name continues it ("Mushtaq Talib al-Saidi", "Pieter van der Berg")."""
+    for i in range(1, len(toks)):
+        if tags[i - 1] == "PER" and tags[i] != "PER" and _PARTICLE_RE.match(toks[i]):
+            if "-" in toks[i]:
+                tags[i] = "PER"
+            elif i + 1 < len(toks) and toks[i + 1][:1].isupper():
+                tags[i] = "PER"
+                tags[i + 1] = "PER"
+    return tags
 
 
 def spans_of(run: Run, tags: Sequence[str]) -> list[TaggedSpan]:

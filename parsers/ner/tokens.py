@@ -10,7 +10,7 @@ punctuation are separate tokens; hyphenated words and abbreviations such as
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
@@ -37,21 +37,42 @@ CONNECTORS = (
     "of|de|du|des|del|della|di|da|do|dos|das|la|le|les|van|von|der|den|ten|ter|al|el|bin|ibn|bint|"
     "abu|and|&|for|the|y|e|in|on|upon|zu|af|av"
 )
-RUN_RE = re.compile(rf"{_CAPWORD}(?:[ \t]+(?:(?:{CONNECTORS})[ \t]+)*{_CAPWORD})*")
+# Capitalized only because they start a sentence, and followed by a lower-case word: the model
+# tags these "O" (it is trained with them), so at run time the regex itself skips them — the
+# commonest run in prose, and the cheapest to drop.
+STARTERS = (
+    "The|A|An|He|She|It|They|We|I|You|But|And|Or|In|On|At|For|If|As|This|That|These|Those|There|Their|"
+    "His|Her|Its|Our|My|When|While|After|Before|Since|Although|Though|However|Also|Some|Many|Most|All|"
+    "Both|Each|Other|Such|What|Who|Which|Where|Why|How|So|Then|Yet|Now|Once|Only|Even|Still|By|With|From|"
+    "To|Of|Under|Over|During|According|Asked|Meanwhile|Instead|Despite|Because|Not|No|Any|Every|Few|More"
+)
+_RUN = rf"{_CAPWORD}(?:[ \t]+(?:(?:{CONNECTORS})[ \t]+)*{_CAPWORD})*"
+# "\b" plus a look-ahead for a capital make the regex give up at once everywhere but at the start of
+# a candidate word (three times faster than trying the run pattern at every position).  The
+# trailing look-ahead captures the word after the run, saving a second match per run.
+_START = rf"\b(?=[{_UP}]|[{_LO}]+-[{_UP}])"
+_NEXT = rf"(?=[ \t]*({_WORD}|['’][sS]\b|[^\w\s]))?"
+RUN_RE = re.compile(rf"{_START}(?!(?:{STARTERS})[ \t]+[a-z])({_RUN}){_NEXT}")
+ALL_RUNS_RE = re.compile(rf"{_START}({_RUN}){_NEXT}")
 # The word just before a run (matched on the reversed preceding text: Python's regexes cannot
 # search backwards cheaply), and the word just after it.
 PREV_REVERSED_RE = re.compile(r"[ \t]*([sS]['’]|\w+|[^\w\s])")
-NEXT_RE = re.compile(rf"[ \t]*({_WORD}|['’][sS]\b|[^\w\s])")
 HAS_LOWER_RE = re.compile(f"[{_LO}]")
 NEWLINE = "\n"
 # What may stand between a sentence break and the first word of the sentence.
-_OPENERS = frozenset(" \t\"'“‘(«[-—–")
+_OPENERS_STR = " \t\"'“‘(«[-—–"
+_OPENERS = frozenset(_OPENERS_STR)
 _ENDERS = frozenset(".!?\n:;")
+# On the reversed text before a run: openers, then a sentence end or the start of the text.
+SENT_START_REVERSED_RE = re.compile(r"[ \t\"'“‘(«\[\-—–]*(?:[.!?\n:;]|\Z)")
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
-    """One candidate run: its tokens with offsets, and the context the model needs."""
+class Run(NamedTuple):
+    """One candidate run: its tokens with offsets, and the context the model needs.
+
+    A NamedTuple rather than a frozen dataclass: thousands are made per story and tuple creation
+    is several times cheaper.
+    """
 
     tokens: tuple[str, ...]
     starts: tuple[int, ...]
@@ -69,33 +90,57 @@ def sentence_initial(text: str, start: int) -> bool:
     return j < 0 or text[j] in _ENDERS
 
 
-def iter_runs(text: str) -> list[Run]:
+def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
+    """Candidate runs in text order; ``skip_starters=False`` (training) keeps sentence starters."""
     runs: list[Run] = []
     caps_of_line: dict[int, bool] = {}
-    for m in RUN_RE.finditer(text):
-        start, end = m.span()
-        toks: list[str] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for t in TOKEN_RE.finditer(text, start, end):
-            toks.append(t.group())
-            starts.append(t.start())
-            ends.append(t.end())
-        si = sentence_initial(text, start)
+    append = runs.append
+    prev_match = PREV_REVERSED_RE.match
+    si_match = SENT_START_REVERSED_RE.match
+    for m in (RUN_RE if skip_starters else ALL_RUNS_RE).finditer(text):
+        start, end = m.span(1)
+        surface = m.group(1)
+        if " " not in surface and "\t" not in surface:
+            toks: tuple[str, ...] = (surface,)
+            starts: tuple[int, ...] = (start,)
+            ends: tuple[int, ...] = (end,)
+        elif "  " not in surface and "\t" not in surface:
+            # Words of a run are whole tokens separated by single spaces: offsets by arithmetic.
+            toks = tuple(surface.split(" "))
+            s_list = []
+            e_list = []
+            pos = start
+            for tok in toks:
+                s_list.append(pos)
+                pos += len(tok)
+                e_list.append(pos)
+                pos += 1
+            starts, ends = tuple(s_list), tuple(e_list)
+        else:
+            found = list(TOKEN_RE.finditer(text, start, end))
+            toks = tuple(t.group() for t in found)
+            starts = tuple(t.start() for t in found)
+            ends = tuple(t.end() for t in found)
+        # What precedes the run, read backwards once: sentence start? which word?
+        lo = start - 32
+        rev = text[lo if lo > 0 else 0 : start][::-1]
+        si = si_match(rev) is not None and (lo <= 0 or len(rev.lstrip(_OPENERS_STR)) > 0)
         if si:
             prev = "<S>"
         else:
-            pm = PREV_REVERSED_RE.match(text[max(0, start - 32) : start][::-1])
+            pm = prev_match(rev)
             prev = "<S>" if pm is None else pm.group(1)[::-1]
-        nm = NEXT_RE.match(text, end)
-        nxt = "</S>" if nm is None else nm.group(1)
-        line_start = text.rfind(NEWLINE, 0, start) + 1
-        ac = caps_of_line.get(line_start)
-        if ac is None:
-            line_end = text.find(NEWLINE, end)
-            if line_end < 0:
-                line_end = len(text)
-            ac = HAS_LOWER_RE.search(text, line_start, line_end) is None
-            caps_of_line[line_start] = ac
-        runs.append(Run(tuple(toks), tuple(starts), tuple(ends), prev, nxt, si, ac))
+        nxt = m.group(2) or "</S>"
+        if surface.isupper():
+            line_start = text.rfind(NEWLINE, 0, start) + 1
+            ac = caps_of_line.get(line_start)
+            if ac is None:
+                line_end = text.find(NEWLINE, end)
+                if line_end < 0:
+                    line_end = len(text)
+                ac = HAS_LOWER_RE.search(text, line_start, line_end) is None
+                caps_of_line[line_start] = ac
+        else:
+            ac = False  # the run itself has lower-case letters, so its line does
+        append(Run(toks, starts, ends, prev, nxt, si, ac))
     return runs

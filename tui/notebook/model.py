@@ -219,161 +219,184 @@ def new_annotation(
 
 
 # ------------------------------------------------------------------------------------ reading
+# Each check takes the path of the object (``annotations[3].grade``) and the field name, and only
+# joins them when it fails: a 10,000-annotation notebook would otherwise format 100,000 paths.
 
 
 def _fail(where: str, what: str) -> NotebookFormatError:
     return NotebookFormatError(f"{where}: {what}")
 
 
-def _obj(value: object, where: str, keys: tuple[str, ...]) -> dict[str, object]:
+def _at(where: str, key: str) -> str:
+    return f"{where}.{key}" if key else where
+
+
+def _obj(value: object, where: str, keys: frozenset[str], order: tuple[str, ...]) -> dict[str, object]:
     if not isinstance(value, dict):
         raise _fail(where, f"expected an object, got {type(value).__name__}")
-    missing = [k for k in keys if k not in value]
-    if missing:
-        raise _fail(where, f"missing field {missing[0]!r}")
-    extra = sorted(str(k) for k in value if k not in keys)
-    if extra:
+    if value.keys() != keys:
+        missing = [k for k in order if k not in value]
+        if missing:
+            raise _fail(where, f"missing field {missing[0]!r}")
+        extra = sorted(str(k) for k in value if k not in keys)
         raise _fail(where, f"unknown field {extra[0]!r}")
     return cast(dict[str, object], value)
 
 
-def _str(value: object, where: str, *, nullable: bool = False) -> str | None:
-    if value is None and nullable:
-        return None
-    if not isinstance(value, str):
-        raise _fail(where, f"expected a string, got {type(value).__name__}")
-    return value
+def _keys(*names: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    return frozenset(names), names
 
 
-def _req_str(value: object, where: str) -> str:
-    out = _str(value, where)
-    assert out is not None
-    return out
+def _opt_str(value: object, where: str, key: str) -> str | None:
+    if value is None or type(value) is str:
+        return value
+    raise _fail(_at(where, key), f"expected a string or null, got {type(value).__name__}")
 
 
-def _int(value: object, where: str) -> int:
-    # bool is an int in Python, not in a notebook.
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise _fail(where, f"expected an integer, got {type(value).__name__}")
-    return value
+def _req_str(value: object, where: str, key: str = "") -> str:
+    if type(value) is str:
+        return value
+    raise _fail(_at(where, key), f"expected a string, got {type(value).__name__}")
 
 
-def _choice(value: object, where: str, options: tuple[str, ...]) -> str:
-    text = _req_str(value, where)
+def _int(value: object, where: str, key: str = "") -> int:
+    # type() is int: bool is an int in Python, not in a notebook.
+    if type(value) is int:
+        return value
+    raise _fail(_at(where, key), f"expected an integer, got {type(value).__name__}")
+
+
+def _choice(value: object, where: str, key: str, options: tuple[str, ...]) -> str:
+    text = _req_str(value, where, key)
     if text not in options:
-        raise _fail(where, f"expected one of {', '.join(options)}, got {text!r}")
+        raise _fail(_at(where, key), f"expected one of {', '.join(options)}, got {text!r}")
     return text
 
 
-def _list(value: object, where: str) -> list[object]:
-    if not isinstance(value, list):
-        raise _fail(where, f"expected a list, got {type(value).__name__}")
-    return value
+def _list(value: object, where: str, key: str = "") -> list[object]:
+    if type(value) is list:
+        return value
+    raise _fail(_at(where, key), f"expected a list, got {type(value).__name__}")
+
+
+def _strs(value: object, where: str, key: str) -> tuple[str, ...]:
+    items = _list(value, where, key)
+    for i, item in enumerate(items):
+        if type(item) is not str:
+            raise _fail(f"{_at(where, key)}[{i}]", f"expected a string, got {type(item).__name__}")
+    return tuple(cast(list[str], items))
+
+
+_ANCHOR = _keys("start", "end", "exact", "prefix", "suffix")
 
 
 def _anchor(value: object, where: str) -> Anchor:
-    d = _obj(value, where, ("start", "end", "exact", "prefix", "suffix"))
-    start, end = _int(d["start"], f"{where}.start"), _int(d["end"], f"{where}.end")
+    d = _obj(value, where, *_ANCHOR)
+    start, end = _int(d["start"], where, "start"), _int(d["end"], where, "end")
     if not 0 <= start <= end:
         raise _fail(where, f"bad offsets {start}..{end}")
     return Anchor(
         start,
         end,
-        _req_str(d["exact"], f"{where}.exact"),
-        _req_str(d["prefix"], f"{where}.prefix"),
-        _req_str(d["suffix"], f"{where}.suffix"),
+        _req_str(d["exact"], where, "exact"),
+        _req_str(d["prefix"], where, "prefix"),
+        _req_str(d["suffix"], where, "suffix"),
     )
 
 
+_GRADE = _keys("reliability", "credibility")
+
+
 def _grade(value: object, where: str) -> Grade:
-    d = _obj(value, where, ("reliability", "credibility"))
+    d = _obj(value, where, *_GRADE)
     rel, cred = d["reliability"], d["credibility"]
-    if not (rel is None or (isinstance(rel, str) and rel in RELIABILITY)):
+    if not (rel is None or (type(rel) is str and rel in RELIABILITY)):
         raise _fail(f"{where}.reliability", f"expected one of A–F or null, got {rel!r}")
-    if not (cred is None or (isinstance(cred, int) and not isinstance(cred, bool) and cred in CREDIBILITY)):
+    if not (cred is None or (type(cred) is int and cred in CREDIBILITY)):
         raise _fail(f"{where}.credibility", f"expected 1–6 or null, got {cred!r}")
     return Grade(rel, cred)
 
 
+_TARGET = _keys("kind", "ref", "text")
+
+
 def _target(value: object, where: str) -> Target:
-    d = _obj(value, where, ("kind", "ref", "text"))
+    d = _obj(value, where, *_TARGET)
     return Target(
-        _choice(d["kind"], f"{where}.kind", TARGET_KINDS),
-        _str(d["ref"], f"{where}.ref", nullable=True),
-        _str(d["text"], f"{where}.text", nullable=True),
+        _choice(d["kind"], where, "kind", TARGET_KINDS),
+        _opt_str(d["ref"], where, "ref"),
+        _opt_str(d["text"], where, "text"),
     )
+
+
+_CORRECTION = _keys("op", "type", "name", "others", "mentions", "source_text", "source_kind", "source_entity")
 
 
 def _correction(value: object, where: str) -> Correction:
-    keys = ("op", "type", "name", "others", "mentions", "source_text", "source_kind", "source_entity")
-    d = _obj(value, where, keys)
+    d = _obj(value, where, *_CORRECTION)
     mentions: list[tuple[int, int]] = []
-    for i, m in enumerate(_list(d["mentions"], f"{where}.mentions")):
-        pair = _list(m, f"{where}.mentions[{i}]")
+    for i, m in enumerate(_list(d["mentions"], where, "mentions")):
+        at = f"{where}.mentions[{i}]"
+        pair = _list(m, at)
         if len(pair) != 2:
-            raise _fail(f"{where}.mentions[{i}]", "expected [start, end]")
-        mentions.append((_int(pair[0], f"{where}.mentions[{i}]"), _int(pair[1], f"{where}.mentions[{i}]")))
+            raise _fail(at, "expected [start, end]")
+        mentions.append((_int(pair[0], at), _int(pair[1], at)))
     return Correction(
-        op=_choice(d["op"], f"{where}.op", CORRECTION_OPS),
-        type=_str(d["type"], f"{where}.type", nullable=True),
-        name=_str(d["name"], f"{where}.name", nullable=True),
-        others=tuple(_req_str(o, f"{where}.others[{i}]") for i, o in enumerate(_list(d["others"], where))),
+        op=_choice(d["op"], where, "op", CORRECTION_OPS),
+        type=_opt_str(d["type"], where, "type"),
+        name=_opt_str(d["name"], where, "name"),
+        others=_strs(d["others"], where, "others"),
         mentions=tuple(mentions),
-        source_text=_str(d["source_text"], f"{where}.source_text", nullable=True),
-        source_kind=_str(d["source_kind"], f"{where}.source_kind", nullable=True),
-        source_entity=_str(d["source_entity"], f"{where}.source_entity", nullable=True),
+        source_text=_opt_str(d["source_text"], where, "source_text"),
+        source_kind=_opt_str(d["source_kind"], where, "source_kind"),
+        source_entity=_opt_str(d["source_entity"], where, "source_entity"),
     )
 
 
-_ANNOTATION_KEYS = (
-    "id",
-    "story_id",
-    "target",
-    "anchor",
-    "tags",
-    "note",
-    "grade",
-    "correction",
-    "created",
-    "updated",
+_ANNOTATION = _keys(
+    "id", "story_id", "target", "anchor", "tags", "note", "grade", "correction", "created", "updated"
 )
 
 
 def annotation_from_json(value: object, where: str = "annotation") -> Annotation:
-    d = _obj(value, where, _ANNOTATION_KEYS)
+    d = _obj(value, where, *_ANNOTATION)
     target = _target(d["target"], f"{where}.target")
     anchor = None if d["anchor"] is None else _anchor(d["anchor"], f"{where}.anchor")
     if anchor is None and target.kind in _ANCHORED:
         raise _fail(f"{where}.anchor", f"a {target.kind} annotation needs an anchor")
     if target.kind in ("entity", "claim") and target.ref is None and target.text is None:
         raise _fail(f"{where}.target", f"a {target.kind} annotation needs a ref or text")
-    ann_id = _req_str(d["id"], f"{where}.id")
+    ann_id = _req_str(d["id"], where, "id")
     if not ann_id:
         raise _fail(f"{where}.id", "empty id")
     return Annotation(
         id=ann_id,
-        story_id=_req_str(d["story_id"], f"{where}.story_id"),
+        story_id=_req_str(d["story_id"], where, "story_id"),
         target=target,
         anchor=anchor,
-        tags=tuple(
-            _req_str(t, f"{where}.tags[{i}]") for i, t in enumerate(_list(d["tags"], f"{where}.tags"))
-        ),
-        note=_req_str(d["note"], f"{where}.note"),
+        tags=_strs(d["tags"], where, "tags"),
+        note=_req_str(d["note"], where, "note"),
         grade=None if d["grade"] is None else _grade(d["grade"], f"{where}.grade"),
         correction=None if d["correction"] is None else _correction(d["correction"], f"{where}.correction"),
-        created=_req_str(d["created"], f"{where}.created"),
-        updated=_req_str(d["updated"], f"{where}.updated"),
+        created=_req_str(d["created"], where, "created"),
+        updated=_req_str(d["updated"], where, "updated"),
     )
+
+
+_STORY = _keys("story_id", "source", "headline", "status")
 
 
 def story_from_json(value: object, where: str = "story") -> StoryState:
-    d = _obj(value, where, ("story_id", "source", "headline", "status"))
+    d = _obj(value, where, *_STORY)
     return StoryState(
-        story_id=_req_str(d["story_id"], f"{where}.story_id"),
-        source=_req_str(d["source"], f"{where}.source"),
-        headline=_req_str(d["headline"], f"{where}.headline"),
-        status=_choice(d["status"], f"{where}.status", STATUSES),
+        story_id=_req_str(d["story_id"], where, "story_id"),
+        source=_req_str(d["source"], where, "source"),
+        headline=_req_str(d["headline"], where, "headline"),
+        status=_choice(d["status"], where, "status", STATUSES),
     )
+
+
+_NOTEBOOK = _keys("schema", "stories", "annotations")
 
 
 def notebook_from_json(value: object) -> Notebook:
@@ -383,7 +406,7 @@ def notebook_from_json(value: object) -> Notebook:
     schema = value.get("schema")
     if schema != SCHEMA:
         raise _fail("schema", f"expected {SCHEMA!r}, got {schema!r}")
-    d = _obj(value, "notebook", ("schema", "stories", "annotations"))
+    d = _obj(value, "notebook", *_NOTEBOOK)
     stories = tuple(story_from_json(s, f"stories[{i}]") for i, s in enumerate(_list(d["stories"], "stories")))
     anns = tuple(
         annotation_from_json(a, f"annotations[{i}]")

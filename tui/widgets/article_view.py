@@ -379,7 +379,7 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None:
             if y == 1:
                 return Strip(
-                    [Segment(" " * GUTTER), Segment(printable(self.placeholder), base)]
+                    [Segment(" " * GUTTER, base), Segment(printable(self.placeholder), base)]
                 ).adjust_cell_length(width, base)
             return Strip.blank(width, base)
         if index >= len(self._lines):

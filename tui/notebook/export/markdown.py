@@ -184,4 +184,5 @@ def render_markdown(stories: Sequence[StoryExport], *, title: str = "Briefing", 
     body: list[str] = []
     for story in stories:
         body += _story_lines(story)
-    return "\n".join(head + body).rstrip() + "\n"
+    # Sections end with a blank line each; never leave two (every text line is prefixed or inline).
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(head + body)).rstrip() + "\n"

@@ -1,0 +1,475 @@
+"""Attribution inside one unit (a sentence, or sentences joined by a running quote).
+
+Every cue outside quotes is analysed for its source phrase and the direction
+of its content: forward ("Ryder said (that) …", "Ryder said: “…”") or backward
+("…, the Pentagon said", "“…,” said Ryder, a spokesman").  ``settle`` then
+cuts contents at the next attribution, lets a sentence-final attribution wrap
+the claims nested in its content, and turns "according to" / "citing" that
+fall on another claim into that claim's ``via``.  Offsets are into the
+article text; nothing here allocates per character.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from parsers.attribution import CONTINUATIONS, NAMING_VERBS, TYPO_FORMS, trie_regex, typo_cue, words
+from parsers.phrases import (
+    ANON_CLAUSE,
+    SUBORD,
+    antecedent,
+    appositive_subject,
+    back_content,
+    clean_source,
+    coord_cut,
+    forward,
+    in_quote,
+    last_boundary,
+    np_after,
+    quote_first,
+    short_tail,
+    trim_span,
+)
+from parsers.quotes import Quote
+
+_VERB_WORDS = words(
+    "said says say saying told tells telling added adds adding stated explained noted noting warned "
+    "warning announced declared insisted insists insisting confirmed confirms confirming denied denies "
+    "denying reported reports reporting wrote writes argued argues asserted acknowledged admitted alleged "
+    "alleges stressed stressing emphasised emphasized tweeted posted replied responded commented predicted "
+    "estimated suggested recalled revealed disclosed cautioned vowed pledged promised threatened maintained "
+    "contended conceded complained countered quoted claimed claims claiming explaining testified"
+) | NAMING_VERBS
+_VERBS = trie_regex(_VERB_WORDS)
+CUE = re.compile(
+    r"(?P<acc>\b[Aa]ccording to\b)|(?P<cite>\b(?:citing|quoting)\b)|"
+    r"(?P<resp>(?<![\w-])(?:claim(?:s|ed|ing)?|t[ao]ok|takes|taking|assume[sd]?|accept(?:s|ed)?)\s+"
+    r"(?:full\s+|sole\s+)?responsibility\b)|"
+    r"(?P<stmt>\b[Ii]n an? (?:written |joint |separate |brief )?statement\b)|"
+    rf"(?P<verb>(?<![\w’'-])(?:{_VERBS})(?![\w’'-]))|"
+    rf"(?P<typo>(?<![\w’'-])(?:{trie_regex(TYPO_FORMS)})(?![\w’'-]))"
+)
+# A unit is looked at only if it has a quote mark or a cue: one scan rejects the rest.
+PROBE = re.compile(r"[\"“”«»‘]|(?:^|\s)'|" + CUE.pattern)
+_AMBIGUOUS_S = frozenset(["reports", "claims", "states", "notes", "estimates", "calls", "alleges", "says"])
+_NOUN_BEFORE = words(
+    "the a an these those his her their its our my your media news press initial early unconfirmed "
+    "some many such conflicting local earlier previous recent latest other false"
+)
+_NEED_COMPLEMENT = frozenset(["charged", "maintained", "posted", "quoted", "wrote", "writes"])
+_PASSIVE_AUX = re.compile(
+    r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|later|also|earlier|then|once|again|widely)\s+)?$"
+)
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight)"
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_SKIP_AFTER = re.compile(
+    rf"(?:\s+(?:(?:on|late|early|earlier|later)\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"\s+(?:last|this|next|earlier this|late last) (?:week|month|year|weekend|night)|\s+(?:in|on) {_MONTHS}(?: \d{{1,2}})?|"
+    r"\s+in an? (?:written |joint |separate |brief )?statement(?:\s+(?:posted |released |issued )?on (?:Telegram|X|"
+    r"Twitter|Facebook|its website|social media|state television|television))?|\s+in an interview|"
+    r"\s+at an? (?:news|press) conference|\s+by (?:tele)?phone|"
+    r"\s+(?:on|in) (?:Telegram|X|Twitter|Facebook|social media|state television|television|a post)|"
+    r"\s+(?:earlier|later|again|also|publicly|repeatedly|separately|previously|privately|then))+"
+)
+_TOLD_OBJ = re.compile(
+    r"\s+(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|parliament|legislators|MPs|senators|"
+    r"supporters|delegates|residents|diplomats|investigators|analysts|police|the court|the jury|a court|"
+    r"(?:the |a |an )(?:\w+ ){0,2}(?:press|media|newspaper|agency|channel|crowd|audience|conference|"
+    r"briefing|assembly|council|committee|parliament|reporter|correspondent|broadcaster|station|"
+    r"magazine|daily|radio|television|service|outlet|network))|"
+    r"(?:the |a )?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})"
+    r"(?:\s+(?:in|at) [A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)?"
+)
+_AGENT_END = re.compile(r"\s+as\b|[,;]|\.(?:\s|$)|\s+(?:on|for|after|during|when|because)\s|$")
+# Verbs that invert after a quote: "…,” said Ryder." (never "…, posted on Telegram").
+_INVERTIBLE = words(
+    "said says added adds told asked wrote writes explained noted continued insisted warned recalled "
+    "stressed replied countered declared conceded argued according"
+)
+# "…,” said rescue chief Ivo Darnell." — the source after the cue, up to a comma or the end.
+_INVERTED = re.compile(r"\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s*(?=[,;]|\.?\s*[“\"«]|\.?\s*$)")
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim in the making (mutable while its unit is worked out)."""
+
+    cue: tuple[int, int]
+    src: tuple[int, int] | None
+    content: tuple[int, int]
+    backward: bool = False
+    weak: bool = False  # "according to" / "citing": may turn out to be a via
+    via: tuple[int, int] | None = None
+    region: tuple[int, int] = (0, 0)  # the attribution's own span (source … cue … skipped words)
+    para: int = 0
+    continues: bool = False  # ", adding that …": more of the previous claim in the unit
+    inherits: bool = False  # no source of its own: the previous claim's source
+    extra_hedges: tuple[str, ...] = ()
+
+
+def unit_drafts(text: str, lo: int, hi: int, uq: list[Quote]) -> list[Draft]:
+    """Claims of one unit, before sources are resolved."""
+    cues = [m for m in CUE.finditer(text, lo, hi) if not in_quote(m.start(), uq)]
+    drafts: list[Draft] = []
+    if not any(m.lastgroup not in ("stmt", "typo") for m in cues):
+        # No known cue: a misspelt one ("inisted") where a cue would stand.
+        for m in cues:
+            meant = typo_cue(m.group(0)) if m.lastgroup == "typo" else None
+            if meant is not None:
+                typo = _verb(text, lo, hi, m.start(), m.end(), meant, uq, drafts)
+                if typo is not None and typo.src is not None and not typo.backward:
+                    return [typo]
+        stmt = next((m for m in cues if m.lastgroup == "stmt"), None)
+        return _statement_only(text, lo, hi, stmt) if stmt else []
+    for m in cues:
+        kind = m.lastgroup
+        d: Draft | None = None
+        if kind in ("stmt", "typo"):
+            continue
+        if kind == "acc":
+            d = _according(text, lo, hi, m.start(), m.end())
+        elif kind == "cite":
+            if drafts:
+                last = drafts[-1]
+                last.via = np_after(text, m.end(), hi)
+                if last.content[0] < m.start() < last.content[1]:
+                    cut = trim_span(text, last.content[0], m.start())
+                    if cut is not None:
+                        last.content = cut
+                continue
+            d = _according(text, lo, hi, m.start(), m.end())
+        elif kind == "resp":
+            d = _responsibility(text, lo, hi, m.start(), m.end(), uq)
+        else:
+            d = _verb(text, lo, hi, m.start(), m.end(), m.group(0), uq, drafts)
+        if d is not None:
+            drafts.append(d)
+    return settle(text, drafts)
+
+
+# ------------------------------------------------------------------ cue analysers
+
+
+def _verb(
+    text: str, lo: int, hi: int, cs: int, ce: int, word: str, uq: list[Quote], prev: list[Draft]
+) -> Draft | None:
+    before = text[lo:cs]
+    after = text[ce:hi]
+    if not _verb_reading(word, before, after):
+        return None
+    naming = word in NAMING_VERBS
+    # Passive: "was denounced by X as “…”", "claimed by X", "was dubbed « … » by X"; participle "…, confirmed by X,".
+    m_by = re.match(r"\s+by\s+", after) or re.match(
+        r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+", after
+    )
+    aux = _PASSIVE_AUX.search(before)
+    if word == "quoted" and aux:
+        return _quoted_as(text, lo, hi, cs, ce, before)
+    if (
+        m_by
+        and not aux
+        and not before.rstrip().endswith(",")
+        and not (naming and re.search(r"\bas\b|[«“\"]", after[:80]))
+    ):
+        # "the initiatives announced by ASADA include …": a reduced relative, not a report.
+        return None
+    if aux or m_by:
+        return _passive(text, lo, hi, cs, ce, word, before, aux, m_by, naming)
+    subj, region_lo, coord = _subject(text, lo, cs, uq, prev)
+    pos = ce
+    if word in ("told", "tells", "telling"):
+        m_obj = _TOLD_OBJ.match(text, pos, hi)
+        if m_obj and not re.match(r"\s+that\b", text[pos:hi]):
+            pos = m_obj.end()
+    m_skip = _SKIP_AFTER.match(text, pos, hi)
+    if m_skip:
+        pos = m_skip.end()
+    rest = text[pos:hi]
+    if coord is not None:
+        # "The ministry said A and insisted that B": the same speaker, a second claim.
+        fwd = forward(text, pos, hi, uq)
+        if fwd is None:
+            return None
+        coord.content = (coord.content[0], min(coord.content[1], coord_cut(text, coord.content[0], cs)))
+        return Draft((cs, ce), coord.src, fwd, region=(cs, pos), inherits=coord.src is None)
+    if subj is None:
+        # Nothing before the cue in its clause: "…,” said Ryder, a spokesman." or ", adding that …".
+        inv = _INVERTED.match(rest)
+        src_inv = clean_source(text, pos + inv.start(1), pos + inv.end(1)) if inv else None
+        if src_inv is not None and word in _INVERTIBLE and region_lo > lo and not text[region_lo:cs].strip():
+            s_s, s_e = src_inv
+            back = back_content(text, lo, region_lo, uq)
+            if back is None:
+                return None
+            d = Draft((cs, ce), (s_s, s_e), back, backward=True, region=(region_lo, s_e))
+            _split_tail(text, s_e, hi, uq, d)
+            return d
+        if word in CONTINUATIONS and prev:
+            fwd = forward(text, pos, hi, uq)
+            return (
+                None if fwd is None else Draft((cs, ce), None, fwd, region=(region_lo, pos), continues=True)
+            )
+        return None
+    if word in _NEED_COMPLEMENT and not re.match(r"\s*(?:that\b|:|,?\s*[“\"«])", rest):
+        return None
+    if naming:
+        fwd = forward(text, pos, hi, uq)
+        if fwd is None:
+            return None
+        has_quote = any(fwd[0] <= q.end and q.start < fwd[1] for q in uq)
+        if not has_quote and not re.search(
+            r"\bas\b" if word[:3] != "acc" else r"\bof\b", text[fwd[0] : fwd[1]]
+        ):
+            return None
+        return Draft((cs, ce), subj, fwd, region=(region_lo, pos))
+    if re.match(r"\s*:", rest):
+        fwd = forward(text, pos + rest.index(":") + 1, hi)
+        return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, pos))
+    m_cite = re.match(r"\s*,\s*(?:citing|quoting)\s+([^,]{1,80}),\s*(?=that\b)", rest)
+    if m_cite:
+        # "X reported in January, citing an unnamed banker, that …"
+        fwd = forward(text, pos + m_cite.end(), hi)
+        if fwd is None:
+            return None
+        d = Draft((cs, ce), subj, fwd, region=(region_lo, pos + m_cite.end()))
+        d.via = trim_span(text, pos + m_cite.start(1), pos + m_cite.end(1))
+        return d
+    back = back_content(text, lo, region_lo, uq)
+    # "“…,” X told a rally in the capital, …": a quote closing right before the source is its content.
+    after_quote = any(q.close <= region_lo and not text[q.close : region_lo].strip(" ,") for q in uq)
+    if back is not None and (after_quote or short_tail(rest) or re.match(r"\s*,", rest)):
+        d = Draft((cs, ce), subj, back, backward=True, region=(region_lo, pos))
+        _split_tail(text, pos, hi, uq, d)
+        return d
+    if re.match(r"\s*[.!?…”\"’»]*\s*$", rest):
+        return None
+    m_q = re.match(r"\s*,\s*([“\"«])", rest)
+    start = pos + m_q.start(1) if m_q else pos
+    fwd = forward(text, start, hi, uq)
+    return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, pos))
+
+
+def _verb_reading(word: str, before: str, after: str) -> bool:
+    """False where the cue word is not a reporting verb here ("media reports said", "claimed the lives")."""
+    if word in _AMBIGUOUS_S:
+        prev_word = before.split()[-1:] if before.strip() else []
+        if prev_word and prev_word[0].lower() in _NOUN_BEFORE:
+            return False
+        if re.match(rf"\s+(?:{_VERBS})\b", after):
+            return False
+    if word in ("say", "says") and re.search(
+        r"\b(?:to|would|could|will|can|not|n[o’']t|did|does|do)\s+$", before
+    ):
+        return False
+    if word == "claimed" and re.match(r"\s+(?:the\s+)?lives?\b", after):
+        return False
+    if word in ("added", "responded", "replied") and re.match(r"\s+(?:to\b|\d)", after):
+        return False
+    return not (
+        word in ("reported", "called", "described", "estimated", "alleged", "claimed")
+        and re.search(r"\b(?:the|a|an|so|its|their|his|her)\s+$", before)
+    )
+
+
+def _passive(
+    text: str,
+    lo: int,
+    hi: int,
+    cs: int,
+    ce: int,
+    word: str,
+    before: str,
+    aux: re.Match[str] | None,
+    m_by: re.Match[str] | None,
+    naming: bool,
+) -> Draft | None:
+    if m_by is None:
+        return _quoted_as(text, lo, hi, cs, ce, before) if word == "quoted" else None
+    a_s = ce + m_by.end()
+    end_m = _AGENT_END.search(text, a_s, hi)
+    a_e = end_m.start() if end_m else hi
+    src = clean_source(text, a_s, a_e)
+    if src is None:
+        return None
+    as_m = re.match(r"\s+as\s+", text[a_e:hi])
+    if as_m:
+        content = quote_first(text, a_e + as_m.end(), hi)
+    elif m_by.group(0).strip() != "by":
+        # "was dubbed « an insult » by the union": the quote between the verb and "by".
+        content = quote_first(text, ce, ce + m_by.end())
+    else:
+        if naming:
+            return None
+        clause_lo = max(last_boundary(text, lo, cs if aux is None else lo + aux.start()), lo)
+        subj_end = lo + aux.start() if aux else text.rfind(",", lo, cs)
+        subj_text = re.sub(r"(?:\s+(?:have|has|had|will|would|may|might))+\s*$", "", text[clause_lo:subj_end])
+        if aux is None:
+            # "The attack and the toll, confirmed by X, came …": the phrase before the comma.
+            c = text.rfind(",", lo, subj_end)
+            clause_lo = c + 1 if c >= lo else lo
+            subj_text = text[clause_lo:subj_end]
+        content = (clause_lo, clause_lo + len(subj_text))
+    return Draft((cs, ce), src, content, region=(a_s, a_e))
+
+
+def _quoted_as(text: str, lo: int, hi: int, cs: int, ce: int, before: str) -> Draft | None:
+    """'X was quoted as saying …' / 'X was quoted by Y as saying …'."""
+    m = re.match(r"(?:\s+by\s+([^,]+?))?\s+as\s+(?:saying|telling \w+)\b[\s,:]*", text[ce:hi])
+    aux = _PASSIVE_AUX.search(before)
+    if not m or not aux:
+        return None
+    src = clean_source(text, lo, lo + aux.start())
+    fwd = forward(text, ce + m.end(), hi)
+    if src is None or fwd is None:
+        return None
+    d = Draft((cs, ce), src, fwd, region=(lo, ce + m.end()))
+    if m.group(1):
+        d.via = trim_span(text, ce + m.start(1), ce + m.end(1))  # the outlet that quoted them
+    return d
+
+
+def _according(text: str, lo: int, hi: int, cs: int, ce: int) -> Draft | None:
+    """'according to X' / 'citing X': before the content ('According to X, …') or after it."""
+    src = np_after(text, ce, hi)
+    if src is None:
+        return None
+    lead = text[lo:cs].strip(" \t\n,")
+    if not lead or re.fullmatch(r"(?i)(?:but|and|yet|however|also)", lead):
+        comma = text.find(",", src[1], hi)
+        start = comma + 1 if comma >= 0 else src[1]
+        fwd = forward(text, start, hi)
+        return None if fwd is None else Draft((cs, ce), src, fwd, weak=True, region=(cs, start))
+    back = back_content(text, lo, cs, [])
+    if back is None:
+        return None
+    return Draft((cs, ce), src, back, backward=True, weak=True, region=(cs, src[1]))
+
+
+def _responsibility(text: str, lo: int, hi: int, cs: int, ce: int, uq: list[Quote]) -> Draft | None:
+    subj, region_lo, _ = _subject(text, lo, cs, uq, [])
+    if subj is None:
+        return None
+    m = re.match(r"(?:\s+(?:on|late|early)\s+\w+day)?\s+for\s+", text[ce:hi])
+    fwd = forward(text, ce + (m.end() if m else 0), hi)
+    return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, ce))
+
+
+def _statement_only(text: str, lo: int, hi: int, m: re.Match[str]) -> list[Draft]:
+    """'In a statement, the ministry accused …': the subject after the comma is the source."""
+    after = re.match(
+        r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)", text[m.end() : hi]
+    )
+    if not after:
+        return []
+    s_s, s_e = m.end() + after.start(1), m.end() + after.end(1)
+    fwd = forward(text, s_e, hi)
+    src = trim_span(text, s_s, s_e)
+    if fwd is None or src is None:
+        return []
+    return [Draft((m.start(), m.end()), src, fwd, region=(m.start(), s_e))]
+
+
+# ------------------------------------------------------------------ phrase helpers
+
+
+def _subject(
+    text: str, lo: int, cs: int, uq: list[Quote], prev: list[Draft]
+) -> tuple[tuple[int, int] | None, int, Draft | None]:
+    """Source phrase before a cue, where its clause starts, and the draft it coordinates with.
+
+    The third item is set for "X said A and insisted B": the cue shares the previous
+    cue's subject.
+    """
+    seg_lo = lo
+    i = cs - 1
+    while i >= lo:
+        ch = text[i]
+        if ch in ",;:—–”»\n" or (ch in "\"'’" and any(q.close - 1 == i for q in uq)):
+            if ch == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+                i -= 1
+                continue  # 2,000
+            seg_lo = i + 1
+            break
+        i -= 1
+    raw = text[seg_lo:cs]
+    if prev and re.search(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$", raw):
+        host = next((d for d in reversed(prev) if d.content[0] < cs <= d.content[1] + 1), None)
+        if host is not None:
+            return None, seg_lo, host
+    if not raw.strip():
+        # The cue follows a comma: an appositive or a relative clause sits between subject and cue.
+        app = appositive_subject(text, lo, seg_lo)
+        if app is not None:
+            return app[0], app[1], None
+        return None, seg_lo, None
+    cut = 0
+    anon = ANON_CLAUSE.search(raw)
+    for m in SUBORD.finditer(raw, 0, anon.start() if anon else len(raw)):
+        cut = m.end()
+    if cut and not raw[cut:].strip():
+        word = raw[:cut].split()[-1].lower()
+        if word in ("who", "which", "that"):
+            return antecedent(text, lo, seg_lo), seg_lo, None
+        return None, seg_lo, None
+    return clean_source(text, seg_lo + cut, cs), seg_lo, None
+
+
+def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None:
+    """'“…,” she told reporters, “…”': the second part of a split quote joins the claim."""
+    m = re.match(r"[^“\"«.!?]{0,80}?,\s*(?=[“\"«])", text[pos:hi])
+    if not m:
+        return
+    at = pos + m.end()
+    for q in uq:
+        if q.open == at:
+            d.content = (d.content[0], q.end)
+            return
+
+
+# ------------------------------------------------------------------ settling a unit
+
+
+def settle(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via."""
+    drafts.sort(key=lambda d: d.cue[0])
+    for i, d in enumerate(drafts):
+        if d.backward:
+            continue
+        for nxt in drafts[i + 1 :]:
+            if nxt.backward and not nxt.weak:
+                break  # a sentence-final attribution wraps this claim instead
+            cut = nxt.region[0]
+            if d.content[0] < cut < d.content[1]:
+                span = trim_span(text, d.content[0], cut)
+                if span is not None:
+                    tail = re.search(r"[\s,]+(?:and|but|while|with|as|which)\s*$", text[span[0] : span[1]])
+                    d.content = (span[0], span[0] + tail.start() if tail else span[1])
+                break
+    # A sentence-final strong attribution starts from the unit start: claims inside it are its own.
+    out: list[Draft] = []
+    for d in drafts:
+        if d.weak:
+            continue
+        if any(
+            o is not d and not o.weak and o.backward and o.content[0] <= d.cue[0] < o.content[1]
+            for o in drafts
+        ):
+            continue
+        out.append(d)
+    for d in drafts:
+        if not d.weak:
+            continue
+        host = next((o for o in out if o.content[0] < d.content[1] and d.content[0] < o.content[1]), None)
+        if host is not None:
+            if host.via is None:
+                host.via = d.src
+        else:
+            out.append(d)
+    merged: list[Draft] = []
+    for d in sorted(out, key=lambda d: d.content[0]):
+        if d.continues and merged:
+            merged[-1].content = (merged[-1].content[0], max(merged[-1].content[1], d.content[1]))
+            continue
+        merged.append(d)
+    return [d for d in merged if len(text[d.content[0] : d.content[1]].split()) >= 2]

@@ -1,0 +1,221 @@
+"""Phrases around a cue: the source noun phrase, the content span, sentence-end checks.
+
+Pure span arithmetic over the article text (offsets in, offsets out), shared
+by the cue analysers in ``parsers.cues``.  A "source" must look like a noun
+phrase: a clause ("the steps include …") or a 20-word run is rejected here so
+that a wrong guess never reaches the claim list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parsers.attribution import ANON_HEADS, ORG_HEADS, words
+from parsers.quotes import Quote
+
+_OPEN = "“\"«„‘'"
+_CLOSE = "”\"»’'“"
+TRIM = " \t\n,;:—–-" + _OPEN + _CLOSE
+SUBORD = re.compile(
+    r"\b(?:as|while|when|after|before|because|since|though|although|whereas|but|that|which|who|whom|"
+    r"where|if|until|once|whether)\b",
+    re.IGNORECASE,
+)
+ANON_CLAUSE = re.compile(
+    r",?\s*(?:who (?:asked|declined|requested|spoke)|speaking (?:on condition|anonymously|on the condition))"
+)
+_LEAD_STRIP = re.compile(
+    r"^(?:(?:but|and|or|so|yet|also|however|meanwhile|moreover|still|then|now|later|earlier|separately|"
+    r"instead|indeed|with|while|as|in a (?:\w+ )?statement(?: on [\w-]+)?|in an interview|on \w+day|"
+    r"last \w+|this \w+|according to|by|from|citing)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+_TRAIL_STRIP = re.compile(
+    r"(?:\s+(?:also|later|earlier|previously|again|repeatedly|had|has|have|would|will|then|now|once|"
+    r"[a-z]+ly|on \w+day|late \w+|early \w+|last \w+|this \w+|today|yesterday|tonight))+$"
+)
+# Finite verbs: a "source" holding one is a clause, not a noun phrase ("the steps include …").
+_FINITE = words(
+    "is are was were has have had will would can could should shall did does do include includes "
+    "included made make makes got gets showed shows"
+)
+_ABBREV = frozenset(["inc", "co", "corp", "ltd", "jr", "sr", "bros", "plc", "llc", "st"])
+_LEAD_TAG = re.compile(r"\([\w/ .-]{1,20}\)\s*[_—–-]+\s*")
+_SOURCE_FIRST_WORDS = words(
+    "he she they it we i a an the one two three four several some many other his her their its state "
+    "security government"
+)
+_NP_END = re.compile(r",|;|\.(?:\s|$)|\s+(?:who|which|that|as saying)\b")
+
+
+def in_quote(pos: int, uq: list[Quote]) -> bool:
+    return any(q.open <= pos < q.close for q in uq)
+
+
+def quote_first(text: str, s: int, hi: int) -> tuple[int, int]:
+    """A content that starts with a quote ends with it: '“pure propaganda”, hours after …' → the quote."""
+    m = re.match(r"\s*(?:an?\s+)?([«“\"])", text[s:hi])
+    if m:
+        close = {"«": "»", "“": "”", '"': '"'}[m.group(1)]
+        end = text.find(close, s + m.end(), hi)
+        if end > 0:
+            return (s, end + 1)
+    return (s, hi)
+
+
+def last_boundary(text: str, lo: int, pos: int) -> int:
+    c = max(text.rfind(",", lo, pos), text.rfind(";", lo, pos))
+    while c > lo and text[c - 1 : c].isdigit() and text[c + 1 : c + 2].isdigit():
+        c = max(text.rfind(",", lo, c), text.rfind(";", lo, c))
+    return c + 1 if c >= lo else lo
+
+
+def short_tail(rest: str) -> bool:
+    """What follows an attribution at a sentence end: nothing, or a few words ('in Washington.')."""
+    body = rest.strip().rstrip('.!?…”"’»').strip()
+    if not body:
+        return True
+    if any(ch in body for ch in '“"«,:;') or re.search(r"\bthat\b", body):
+        return False
+    words = body.split()
+    return len(words) <= 6 and words[0].lower() in _TAIL_PREPOSITIONS
+
+
+_TAIL_PREPOSITIONS = words(
+    "in at on by outside inside from during after before via over through near to after while"
+)
+
+
+def appositive_subject(text: str, lo: int, comma_after: int) -> tuple[tuple[int, int], int] | None:
+    """'Harakat al-Nujaba, one of the Hashed's factions, said' → Harakat al-Nujaba;
+    'Orvan's chief executive, Delia Marsh, told' → Delia Marsh.  Also returns the clause start."""
+    c1 = comma_after - 1
+    if text[c1] != ",":
+        return None
+    c0 = text.rfind(",", lo, c1)
+    if c0 < 0:
+        return None
+    middle = text[c0 + 1 : c1].strip()
+    if not middle:
+        return None
+    c_prev = max(
+        text.rfind(",", lo, c0), text.rfind("”", lo, c0), text.rfind("»", lo, c0), text.rfind(";", lo, c0)
+    )
+    start = c_prev + 1 if c_prev >= lo else lo
+    head = clean_source(text, start, c0)
+    if head is None:
+        return None
+    first = middle.split()[0]
+    if re.match(r"who (?:asked|declined|requested|spoke)|speaking (?:on|anonymously)", middle):
+        return (head[0], c1), start  # the anonymity clause is part of the source as written
+    if first[0].isupper() and first not in ("A", "An", "The", "One") and len(middle.split()) <= 5:
+        ms = text.find(middle, c0)
+        return (ms, ms + len(middle)), start  # role first, then the name
+    if first[0].islower() or first in ("A", "An", "The", "One"):
+        return head, start
+    return None
+
+
+def antecedent(text: str, lo: int, seg_lo: int) -> tuple[int, int] | None:
+    """'…, according to Ryder, who said …' → Ryder."""
+    c = seg_lo - 1
+    if c < lo or text[c] != ",":
+        return None
+    prev = max(text.rfind(",", lo, c), text.rfind("”", lo, c), lo - 1)
+    return clean_source(text, prev + 1, c)
+
+
+def clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The source phrase without leading conjunctions or trailing adverbs; None if it is no noun phrase."""
+    tag = _LEAD_TAG.search(text, s, e)  # "… (AP) _ Nutrisystem Inc. said"
+    if tag:
+        s = tag.end()
+    phrase = text[s:e]
+    m = _LEAD_STRIP.match(phrase.lstrip())
+    off = len(phrase) - len(phrase.lstrip()) + (m.end() if m else 0)
+    core = phrase[off:].rstrip(" ,")
+    t = _TRAIL_STRIP.search(core)
+    if t:
+        core = core[: t.start()]
+    core = core.rstrip(" ,")
+    if core.endswith(".") and core[:-1].split()[-1:] and core[:-1].split()[-1].lower() not in _ABBREV:
+        core = core[:-1]  # the sentence's full stop, not an abbreviation's
+    words = core.split()
+    anon_at = ANON_CLAUSE.search(core)
+    if any(w in _FINITE for w in (core[: anon_at.start()] if anon_at else core).split()[1:]):
+        return None
+    longest = 24 if anon_at else 12  # "an official who asked not to be named because …"
+    if not words or len(words) > longest or any(ch in core for ch in '“”"«»'):
+        return None
+    first = words[0].lower()
+    head = words[-1].lower().strip(".")
+    plausible = (
+        words[0][0].isupper()
+        or first in _SOURCE_FIRST_WORDS
+        or re.search(r"\b[A-Z]", core) is not None
+        or head in ANON_HEADS
+        or head in ORG_HEADS
+        or (head.endswith("s") and len(words) <= 3)
+    )
+    if not plausible:
+        return None
+    return s + off, s + off + len(core)
+
+
+def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase after 'according to' / 'citing', up to a comma, clause or sentence end."""
+    m = _NP_END.search(text, pos, hi)
+    return trim_span(text, pos, m.start() if m else hi)
+
+
+def trim_span(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while s < e and text[s] in TRIM:
+        s += 1
+    while e > s and text[e - 1] in TRIM + ".":
+        e -= 1
+    return (s, e) if s < e else None
+
+
+def forward(text: str, s: int, hi: int, uq: list[Quote] | None = None) -> tuple[int, int] | None:
+    """Content after a cue: past 'that', up to the unit's end or a sentence end outside quotes."""
+    m = re.match(r"[\s,:]*(?:that\s+)?", text[s:hi])
+    start = s + (m.end() if m else 0)
+    for b in _SENT_END.finditer(text, start, hi):
+        if not in_quote(b.start(), uq or []) and not _ABBREV_END.search(
+            text, max(start, b.start() - 6), b.start() + 1
+        ):
+            hi = b.start() + 1
+            break
+    span = trim_span(text, start, hi)
+    if span is not None and re.fullmatch(
+        r"(?:from|in|at|on|for|with|to)\s+\S+(?:\s+\S+){0,2}", text[span[0] : span[1]]
+    ):
+        return None
+    return span
+
+
+# A sentence end the segmenter may have missed ("talks. « Nobody wins …»").
+_SENT_END = re.compile(r"[.!?](?=\s+[«“\"]\s*[A-Z])")
+_ABBREV_END = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{0,3}|[a-z]\.[a-z])\.$")
+
+
+def back_content(text: str, lo: int, region_lo: int, uq: list[Quote]) -> tuple[int, int] | None:
+    """Content before a trailing attribution: from the last sentence end outside quotes, a few words at least."""
+    start = lo
+    for m in re.finditer(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])", text[lo:region_lo]):
+        p = lo + m.start()
+        if not in_quote(p, uq):
+            start = lo + m.end()
+    span = trim_span(text, start, region_lo)
+    if span is None:
+        return None
+    opened = text[start:region_lo].lstrip()[:1] in _OPEN
+    if len(text[span[0] : span[1]].split()) < 3 and not opened:
+        return None
+    return span
+
+
+def coord_cut(text: str, s: int, cue: int) -> int:
+    """End of the first claim in 'X said A and insisted B': before ' and'."""
+    m = re.search(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$", text[s:cue])
+    return s + m.start() if m else cue
