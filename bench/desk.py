@@ -21,18 +21,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from textual.app import App, ComposeResult  # noqa: E402
-from textual.widgets import Static  # noqa: E402
+from textual.app import App, ComposeResult
+from textual.widgets import Static
 
-from parsers.extract import extract  # noqa: E402
-from parsers.load import iter_story_paths, parse_path  # noqa: E402
-from parsers.model import Article, Entity, Extraction, Mention  # noqa: E402
-from seeds import SEED_DIR  # noqa: E402
-from tui.app import WireDeskApp  # noqa: E402
-from tui.config import Config  # noqa: E402
+from parsers.extract import extract
+from parsers.load import iter_story_paths, parse_path
+from parsers.model import Article, Entity, Extraction, Mention
+from seeds import SEED_DIR
+from tui.app import WireDeskApp
+from tui.config import Config
 
 SIZE = (120, 40)
-WORDS = "the port strike talks union minister said officials harbour ships waiting offshore pay offer table".split()
+WORDS = [
+    "the",
+    "port",
+    "strike",
+    "talks",
+    "union",
+    "minister",
+    "said",
+    "officials",
+    "harbour",
+    "ships",
+    "waiting",
+    "offshore",
+    "pay",
+    "offer",
+    "table",
+]
 
 
 def composite(app: App[object]) -> None:
@@ -114,7 +130,10 @@ async def key_latency(path: str, keys: list[str]) -> list[float]:
                 # The key goes through Textual's event and binding dispatch, not Pilot's idle waits.
                 app.simulate_key(key)
                 deadline = t0 + 2
-                while (view.current_sentence, view.match_position) == before and time.perf_counter() < deadline:
+                while (
+                    view.current_sentence,
+                    view.match_position,
+                ) == before and time.perf_counter() < deadline:
                     await asyncio.sleep(0)
                 await asyncio.sleep(0)  # let the refresh request land
                 composite(app)

@@ -25,7 +25,7 @@ import bisect
 import re
 
 from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges
-from parsers.cues import PROBE, Draft, unit_drafts
+from parsers.cues import Draft, unit_drafts, worth_a_look
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
 from parsers.phrases import trim_span
 from parsers.quotes import Quote, find_quotes
@@ -80,7 +80,9 @@ def extract_claims(
     para_starts = [p.start for p in article.paragraphs]
     drafts: list[Draft] = []
     for lo, hi in _units(sentences, quotes):
-        if PROBE.search(text, lo, hi) is None:
+        if not worth_a_look(text, lo, hi):
+            if drafts and drafts[-1].para == bisect.bisect_right(para_starts, lo) - 1:
+                _hedge_if_unverified(text, lo, hi, drafts[-1])
             continue
         uq = [q for q in quotes if q.open < hi and q.close > lo]
         para = bisect.bisect_right(para_starts, lo) - 1
@@ -93,11 +95,16 @@ def extract_claims(
             cont = _pure_quote(text, lo, hi, uq, drafts, para)
             if cont is not None:
                 drafts.append(cont)
-        elif drafts and drafts[-1].para == para and _UNVERIFIED.search(text, lo, hi):
-            m = _UNVERIFIED.search(text, lo, hi)
-            assert m is not None
-            drafts[-1].extra_hedges += (" ".join(m.group(0).lower().split()),)
+        elif drafts and drafts[-1].para == para:
+            _hedge_if_unverified(text, lo, hi, drafts[-1])
     return _finish(text, drafts, quotes, entities, numbers)
+
+
+def _hedge_if_unverified(text: str, lo: int, hi: int, last: Draft) -> None:
+    """'The figure could not be independently verified.' hedges the claim just before it."""
+    m = _UNVERIFIED.search(text, lo, hi)
+    if m is not None:
+        last.extra_hedges += (" ".join(m.group(0).lower().split()),)
 
 
 def _units(sentences: list[Span], quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -170,6 +177,9 @@ def _finish(
     index = SpeakerIndex(text, entities)
     quote_spans = [(q.start, q.end) for q in quotes]
     real = _real_quotes(text, quotes)
+    real_starts = [qs for qs, _ in real]
+    by_start = sorted(range(len(numbers)), key=lambda i: numbers[i].start)
+    num_starts = [numbers[i].start for i in by_start]
     out: list[Claim] = []
     prev: ClaimSource | None = None
     last_in_unit: ClaimSource | None = None
@@ -195,12 +205,16 @@ def _finish(
             vtext = text[d.via[0] : d.via[1]]
             vinfo = classify_source(vtext)
             via = ClaimSource(vtext, vinfo.kind, vinfo.anonymous, None, d.via[0], d.via[1])
-        kind = "quote" if any(qs < e and s < qe for qs, qe in real) else "paraphrase"
+        # Quotes do not overlap each other: only the last one starting before e can reach into [s, e).
+        k = bisect.bisect_left(real_starts, e) - 1
+        kind = "quote" if k >= 0 and real[k][1] > s else "paraphrase"
         hedges = find_hedges(text, s, e)
         if d.src is not None and d.src[1] <= d.cue[0] < d.src[1] + 40 and d.cue[1] <= s:
             # "X reportedly said": a hedge between source and cue counts too.
             hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0]) if h not in hedges)
-        nums = tuple(i for i, n in enumerate(numbers) if s <= n.start and n.end <= e)
+        first = bisect.bisect_left(num_starts, s)
+        inside = by_start[first : bisect.bisect_left(num_starts, e)]
+        nums = tuple(sorted(i for i in inside if numbers[i].end <= e))
         for i in nums:
             h = numbers[i].hedge
             if h and h.lower() not in hedges:

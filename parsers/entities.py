@@ -122,12 +122,18 @@ def _recover(
                 cands = known.setdefault(toks[0], [])
                 if all(c[0] != toks for c in cands):
                     cands.append(entry)
-    if not known:
-        return out
     for cands in known.values():
         cands.sort(key=lambda c: -len(c[0]))
     for run, tags, _spans in tagged:
         toks = run.tokens
+        if len(toks) == 1 and tags[0] == "O" and toks[0][:1].islower():
+            # "pro-Iranian" the model let go: a known nationality or place after a prefix is still named.
+            pm = _PREFIX_RE.match(toks[0])
+            rest = toks[0][pm.end() :] if pm else ""
+            typ = _gaz_type(rest, gaz) if rest else None
+            if typ is not None:
+                out.append(RawMention(run.ends[0] - len(rest), run.ends[0], typ, rest))
+            continue
         if "O" not in tags or known.keys().isdisjoint(toks):
             continue
         i, n = 0, len(toks)

@@ -45,6 +45,9 @@ _SOURCE_FIRST_WORDS = words(
     "he she they it we i a an the one two three four several some many other his her their its state "
     "security government"
 )
+_THAT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
+_CAPITAL = re.compile(r"\b[A-Z]")
+_STOP_THEN_START = re.compile(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])")
 _NP_END = re.compile(r",|;|\.(?:\s|$)|\s+(?:who|which|that|as saying)\b")
 
 
@@ -152,7 +155,7 @@ def clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
     plausible = (
         words[0][0].isupper()
         or first in _SOURCE_FIRST_WORDS
-        or re.search(r"\b[A-Z]", core) is not None
+        or _CAPITAL.search(core) is not None
         or head in ANON_HEADS
         or head in ORG_HEADS
         or (head.endswith("s") and len(words) <= 3)
@@ -178,8 +181,8 @@ def trim_span(text: str, s: int, e: int) -> tuple[int, int] | None:
 
 def forward(text: str, s: int, hi: int, uq: list[Quote] | None = None) -> tuple[int, int] | None:
     """Content after a cue: past 'that', up to the unit's end or a sentence end outside quotes."""
-    m = re.match(r"[\s,:]*(?:that\s+)?", text[s:hi])
-    start = s + (m.end() if m else 0)
+    m = _THAT_LEAD.match(text, s, hi)
+    start = m.end() if m else s
     for b in _SENT_END.finditer(text, start, hi):
         if not in_quote(b.start(), uq or []) and not _ABBREV_END.search(
             text, max(start, b.start() - 6), b.start() + 1
@@ -202,7 +205,7 @@ _ABBREV_END = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{0,3}|[a-z]\.[a-z])\.$")
 def back_content(text: str, lo: int, region_lo: int, uq: list[Quote]) -> tuple[int, int] | None:
     """Content before a trailing attribution: from the last sentence end outside quotes, a few words at least."""
     start = lo
-    for m in re.finditer(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])", text[lo:region_lo]):
+    for m in _STOP_THEN_START.finditer(text[lo:region_lo]):
         p = lo + m.start()
         if not in_quote(p, uq):
             start = lo + m.end()

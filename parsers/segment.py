@@ -108,6 +108,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]*[A-Z0-
 _GLUED = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")
 # Numbered-list or decimal guard: "No. 5", "3.5" never split (the regex needs whitespace anyway).
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.'’-]*)$")
+_LEADING_SPACE = re.compile(r"\s*")
 # How far back from a full stop we look for the word it ends (longer "words" are never abbreviations).
 _LOOKBACK = 64
 
@@ -196,18 +197,17 @@ def split_sentences(text: str, start: int, end: int) -> Iterable[tuple[int, int]
             continue
         cuts.append(m.end())
     cuts.sort()
+    # Offsets found with a regex from the cut, not by copying and stripping each piece.
     pos = 0
     for cut in cuts:
-        piece = para[pos:cut]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            yield start + pos + lead, start + cut
+        lead = _LEADING_SPACE.match(para, pos, cut).end()  # type: ignore[union-attr]
+        if lead < cut:
+            yield start + lead, start + cut
         pos = cut
-    piece = para[pos:]
-    if piece.strip():
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece) - len(piece.rstrip())
-        yield start + pos + lead, end - trail
+    stop = len(para.rstrip())
+    if pos < stop:
+        lead = _LEADING_SPACE.match(para, pos, stop).end()  # type: ignore[union-attr]
+        yield start + lead, start + stop
 
 
 def segment(text: str, paragraphs: Iterable[Span]) -> tuple[Span, ...]:

@@ -52,55 +52,55 @@ def extraction(art: Article) -> Extraction:
 
 
 # ------------------------------------------------------------------ crash torture (tests and bench)
+# The saver runs as a fresh interpreter (not a fork of the test process, which may hold threads and
+# locks from other tests) and reports each id on stdout only after its save returned.
 
-
-def _child_saves_forever(path: str, write_fd: int, tag: str) -> None:
-    """In a forked child: add annotations one by one, reporting each id once its save returned."""
-    import os
-
-    from tui.notebook.model import Anchor, Target, new_annotation
-    from tui.notebook.store import NotebookStore
-
-    store = NotebookStore.open(path)
-    if store.read_only:
-        os.write(write_fd, f"!read-only {store.read_only_reason}\n".encode())
-        return
-    i = 0
-    while True:
-        ann = new_annotation("story", Target("span"), Anchor(0, 5, "Kyiv "), tags=(tag,), note=f"n{i}")
-        change = store.add(ann)
-        if change.ok:
-            os.write(write_fd, (ann.id + "\n").encode())
-        i += 1
+_CHILD = """
+import os, sys
+from tui.notebook.model import Anchor, Target, new_annotation
+from tui.notebook.store import NotebookStore
+store = NotebookStore.open(sys.argv[1])
+if store.read_only:
+    os.write(1, f"!read-only {store.read_only_reason}\\n".encode())
+    sys.exit(3)
+os.write(1, b"ready\\n")
+i = 0
+while True:
+    ann = new_annotation("story", Target("span"), Anchor(0, 5, "Kyiv "), tags=(sys.argv[2],), note=f"n{i}")
+    if store.add(ann).ok:
+        os.write(1, (ann.id + "\\n").encode())
+    i += 1
+"""
 
 
 def kill_cycle(path: str, rng: object, max_delay: float = 0.25) -> tuple[set[str], str | None]:
-    """Fork a saver, SIGKILL it after a random delay; return (ids it reported committed, problem)."""
+    """Start a saver, SIGKILL it a random moment after it is ready; return (committed ids, problem)."""
     import os
     import random
     import signal
+    import subprocess
+    import sys
     import time
+    from pathlib import Path
 
     assert isinstance(rng, random.Random)
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child
-        code = 0
-        try:
-            os.close(read_fd)
-            _child_saves_forever(path, write_fd, f"cycle-{rng.random():.6f}")
-        except BaseException:  # noqa: BLE001 - the child must never return into the parent's code
-            code = 3
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    time.sleep(rng.uniform(0.02, max_delay))
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    chunks = []
-    while chunk := os.read(read_fd, 65536):
-        chunks.append(chunk)
-    os.close(read_fd)
-    lines = b"".join(chunks).decode().splitlines()
-    problems = [line for line in lines if line.startswith("!")]
-    return {line for line in lines if not line.startswith("!")}, problems[0] if problems else None
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, path, f"cycle-{rng.randrange(10**6)}"],
+        stdout=subprocess.PIPE,
+        cwd=root,
+        env=env,
+    )
+    assert proc.stdout is not None
+    first = proc.stdout.readline().decode().strip()
+    if first != "ready":
+        proc.kill()
+        proc.wait()
+        return set(), first or "child died before opening the notebook"
+    time.sleep(rng.uniform(0.01, max_delay))
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    lines = proc.stdout.read().decode().splitlines()
+    proc.stdout.close()
+    return {line for line in lines if line and not line.startswith("!")}, None

@@ -12,8 +12,12 @@ from typing import Any
 
 import pytest
 
-from tests.desk_support import fixed_extraction  # noqa: F401 — a fixture
-from tests.desk_support import HARBOUR, make_app, wait_loaded
+from tests.desk_support import (
+    HARBOUR,
+    fixed_extraction,  # noqa: F401 — a fixture
+    make_app,
+    wait_loaded,
+)
 
 pytestmark = pytest.mark.usefixtures("fixed_extraction")
 

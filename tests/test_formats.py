@@ -250,6 +250,19 @@ def test_html_page_furniture_is_dropped() -> None:
     assert "about 1.5 million euros, the council said" in art.text
     subheads = [art.text[p.start : p.end] for p in art.paragraphs if p.kind == "subhead"]
     assert subheads == ["Costs", "Next steps"]
+    # Nothing silently lost: furniture text is listed in removed, code is not.
+    assert {"Home | World | Sport", "Related: other parks", "Copyright Example Site"} <= set(art.removed)
+    assert not any("script text" in r or "color" in r for r in art.removed)
+
+
+def test_html_article_element_is_the_story() -> None:
+    page = (
+        b"<html><body><header><h1>Example Site</h1></header><div><p>Subscribe to invented news.</p></div>"
+        b"<article><h1>Invented story</h1><p>First paragraph.</p></article><p>Comments closed.</p></body></html>"
+    )
+    art = parse_bytes(page, "site.html")
+    assert art.text == "Invented story\n\nFirst paragraph."
+    assert {"Example Site", "Subscribe to invented news.", "Comments closed."} <= set(art.removed)
 
 
 def test_html_br_br_separates_paragraphs() -> None:
@@ -450,3 +463,20 @@ def test_seeds_cover_every_format_and_parse() -> None:
     assert any(a.meta.markers for a in arts)
     # A quote that runs over two paragraphs: an opening quote left open, the next paragraph reopening it.
     assert any(re.search(r'\n\n"[^"\n]+\n\n"', a.text) for a in arts), "a quote running over two paragraphs"
+
+
+def test_other_agency_xml_with_escaped_html_content() -> None:
+    doc = (
+        b'<?xml version="1.0"?><Feed><RBNews><headline>Invented</headline><town>Testby</town>'
+        b"<byLine>Ana Example</byLine><format>Flash</format>"
+        b"<content>&lt;P&gt;It&amp;amp;apos;s an invented &amp;amp;quot;story&amp;amp;quot;.&lt;/P&gt;</content>"
+        b"</RBNews></Feed>"
+    )
+    art = parse_bytes(doc, "feed.xml")
+    assert art.format == "xml"
+    assert art.text == 'Invented\n\nIt\'s an invented "story".'
+    assert (art.meta.dateline_place, art.meta.byline, art.meta.markers) == (
+        "Testby",
+        "Ana Example",
+        ("FLASH",),
+    )

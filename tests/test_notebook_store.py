@@ -342,7 +342,7 @@ def test_in_process_second_store_names_the_holder(tmp_path: Path) -> None:
 
 
 def test_short_writes_are_resumed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from tui.notebook.store import atomic_write
+    from tui.notebook.files import atomic_write
 
     real_writev, real_write = os.writev, os.write
 

@@ -56,42 +56,41 @@ class _Parser(HTMLParser):
 
 def collect(markup: str) -> tuple[list[Block], str]:
     """Blocks and <title> text of an HTML page or fragment."""
-    blocks, title, _ = _parse(markup)
+    blocks, title, _, _ = _parse(markup)
     return blocks, title
 
 
-def _parse(markup: str) -> tuple[list[Block], str, dict[str, str]]:
+def _parse(markup: str) -> tuple[list[Block], str, dict[str, str], BlockCollector]:
     parser = _Parser()
     parser.feed(markup)
     parser.close()
-    return parser.collector.close(), " ".join("".join(parser.title).split()), parser.meta
+    blocks = parser.collector.close()
+    return blocks, " ".join("".join(parser.title).split()), parser.meta, parser.collector
 
 
 _SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{2,40}$")
 
 
 def read(doc: RawDocument) -> Article:
-    blocks, title, meta = _parse(doc.text)
+    blocks, title, meta, collector = _parse(doc.text)
+    removed = list(collector.dropped)
+    article = collector.article
+    if article is not None:
+        # A page with an <article> that holds text: that is the story, the rest is page furniture.
+        start, end = article[0], len(blocks) if article[1] < 0 else article[1]
+        if any(b.kind == "body" for b in blocks[start:end]):
+            removed += [b.text for b in blocks[:start] + blocks[end:]]
+            blocks = blocks[start:end]
     headline: str | None = None
-    if not any(b.kind == "headline" for b in blocks):
+    first = next((i for i, b in enumerate(blocks) if b.kind == "headline"), None)
+    if first is None:
         # No <h1>: the page title (minus a " | Site name" suffix) is the best headline there is.
         headline = _SITE_SUFFIX.sub("", title) or meta.get("og:title") or None
     else:
-        first = next(i for i, b in enumerate(blocks) if b.kind == "headline")
-        # Anything before the <h1> is page furniture (kickers, breadcrumbs); keep it out of the story.
-        removed = [b.text for b in blocks[:first]]
-        blocks = blocks[first:]
-        # Further <h1>s are section titles, not headlines.
-        blocks = [blocks[0]] + [Block(b.text, "subhead") if b.kind == "headline" else b for b in blocks[1:]]
-        blocks, byline = pull_byline(blocks)
-        return build_article(
-            source=doc.source,
-            fmt="html",
-            blocks=blocks,
-            meta=_meta(meta, None, byline),
-            warnings=doc.warnings,
-            removed=removed,
-        )
+        # Anything before the <h1> is furniture (kickers, breadcrumbs); later <h1>s are section titles.
+        removed += [b.text for b in blocks[:first]]
+        rest = [Block(b.text, "subhead") if b.kind == "headline" else b for b in blocks[first + 1 :]]
+        blocks = [blocks[first], *rest]
     blocks, byline = pull_byline(blocks)
     return build_article(
         source=doc.source,
@@ -99,6 +98,7 @@ def read(doc: RawDocument) -> Article:
         blocks=blocks,
         meta=_meta(meta, headline, byline),
         warnings=doc.warnings,
+        removed=removed,
     )
 
 

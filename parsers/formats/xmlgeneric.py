@@ -3,6 +3,9 @@ and everything else refused with a one-line reason (schemas, metadata fragments)
 
 from __future__ import annotations
 
+import re
+from html import unescape as html_unescape
+
 from parsers.build import Block, build_article
 from parsers.formats.common import agency_name, iso_date, place_of, plain_blocks, strip_by
 from parsers.formats.raw import ParseError, RawDocument
@@ -11,6 +14,7 @@ from parsers.model import Article, Meta
 
 _HEADLINE = ("headline", "hl1", "title", "heading")
 _CONTENT = ("content", "bodytext", "body", "text", "story", "storytext", "articlebody")
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 _MARKERS = {"flash": "FLASH", "urgent": "URGENT", "bulletin": "BULLETIN"}
 
 
@@ -18,10 +22,9 @@ def _content_blocks(el: Element) -> list[Block]:
     if len(el):
         return element_blocks(el)
     raw = el.text or ""
-    # Content often arrives as escaped HTML inside one element.
-    if "<" in raw and ">" in raw:
-        return html_blocks(raw)[0]
-    return plain_blocks(raw)
+    # Content often arrives as escaped HTML inside one element, sometimes escaped twice over.
+    blocks = html_blocks(raw)[0] if "<" in raw and ">" in raw else plain_blocks(raw)
+    return [Block(html_unescape(b.text), b.kind) if _ENTITY.search(b.text) else b for b in blocks]
 
 
 def read(doc: RawDocument) -> Article:

@@ -176,6 +176,24 @@ SKIP_TAGS = frozenset(
         "menu",
     }
 )
+# Skipped elements whose content is code or binary, not text worth listing in ``removed``.
+_CODE_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "iframe",
+        "object",
+        "embed",
+        "canvas",
+        "head",
+        "title",
+        "select",
+        "button",
+    }
+)
 # Inline cells get a separator so table rows stay readable.
 CELL_TAGS = frozenset({"td", "th"})
 VOID_TAGS = frozenset(
@@ -207,6 +225,13 @@ class BlockCollector:
         self._header = 0
         self._kinds: list[str] = ["body"]
         self.title = ""
+        # Blocks [start, end) of the first <article> element: on a web page, the story itself.
+        self.article: tuple[int, int] | None = None
+        self._article_depth = 0
+        # Text of dropped page furniture, one line per element, so nothing is silently lost.
+        self.dropped: list[str] = []
+        self._dropped: list[str] = []
+        self._skipping: list[bool] = []
 
     def start(self, name: str, attrs: dict[str, str | None] | None = None) -> None:
         if name in VOID_TAGS:
@@ -221,9 +246,15 @@ class BlockCollector:
         self._names[name] += 1
         if skipping:
             self._skip += 1
+            self._skipping.append(name not in _CODE_TAGS)
             return
         if name == "header":
             self._header += 1
+        elif name == "article":
+            self._flush(self._kinds[-1])
+            self._article_depth += 1
+            if self.article is None:
+                self.article = (len(self.blocks), -1)
         if name in BLOCK_TAGS:
             self._flush(self._kinds[-1])
             kind = (
@@ -245,8 +276,19 @@ class BlockCollector:
             self._names[open_name] -= 1
             if skipping:
                 self._skip -= 1
+                self._skipping.pop()
+                if not self._skip and self._dropped:
+                    line = _WS.sub(" ", "".join(self._dropped)).strip()
+                    self._dropped.clear()
+                    if line:
+                        self.dropped.append(line[:300])
             elif open_name == "header":
                 self._header -= 1
+            elif open_name == "article":
+                self._flush(self._kinds[-1])
+                self._article_depth -= 1
+                if self.article is not None and self.article[1] < 0 and not self._article_depth:
+                    self.article = (self.article[0], len(self.blocks))
             elif open_name in BLOCK_TAGS:
                 self._flush(self._kinds.pop())
             if open_name == name:
@@ -254,6 +296,8 @@ class BlockCollector:
 
     def data(self, text: str) -> None:
         if self._skip:
+            if self._skipping[-1]:  # page furniture (nav, footer, aside …), not code or markup
+                self._dropped.append(text)
             return
         if self._header and self._kinds[-1] != "headline":
             return  # header furniture: slug lists, dates, genre labels

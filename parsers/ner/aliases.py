@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from parsers.ner.gazetteer import Gazetteer
 
@@ -22,8 +23,7 @@ _STOP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "al", "el"
 _GENERIC_TAIL = frozenset({"group", "jihadist", "militant", "extremist", "terrorist", "islamist", "rebel", "armed"})
 
 
-@dataclass(frozen=True, slots=True)
-class RawMention:
+class RawMention(NamedTuple):  # a tuple: made for every mention, and cheap to make
     start: int
     end: int
     type: str
@@ -42,13 +42,33 @@ class Group:
         return max(self.surfaces, key=lambda s: (len(s.split()), len(s), -self.surfaces.index(s)))
 
 
+_NORM_CACHE: dict[str, str] = {}
+_CORE_CACHE: dict[str, list[str]] = {}
+_CACHE_LIMIT = 100_000  # names recur across stories; the caches are cleared when they grow past this
+
+
 def norm(surface: str) -> str:
-    s = _ARTICLE_RE.sub("", surface).replace("’", "'").replace(".", "")
-    return " ".join(s.split()).casefold()
+    hit = _NORM_CACHE.get(surface)
+    if hit is None:
+        if len(_NORM_CACHE) > _CACHE_LIMIT:
+            _NORM_CACHE.clear()
+        s = _ARTICLE_RE.sub("", surface).replace("’", "'").replace(".", "")
+        hit = _NORM_CACHE[surface] = " ".join(s.split()).casefold()
+    return hit
 
 
 def core_tokens(surface: str) -> list[str]:
-    """Content words, lower case, without al-/el- particles or a generic "group" tail."""
+    """Content words, lower case, without al-/el- particles or a generic "group" tail (cached; do not
+    mutate the result)."""
+    hit = _CORE_CACHE.get(surface)
+    if hit is None:
+        if len(_CORE_CACHE) > _CACHE_LIMIT:
+            _CORE_CACHE.clear()
+        hit = _CORE_CACHE[surface] = _core_tokens(surface)
+    return hit
+
+
+def _core_tokens(surface: str) -> list[str]:
     out = []
     for tok in norm(surface).replace("-", " - ").split():
         if tok in ("-",) or tok in _STOP:

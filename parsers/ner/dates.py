@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.model import Mention
+from parsers.ner.fastre import cased, trie_pattern
 from parsers.ner.numerals import word_value
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -26,16 +27,29 @@ _MONTH_ALT = (
 )
 _AGO_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few"
 DATE_RE = re.compile(
-    r"(?<![\w-])(?:"
+    r"\b(?:"
     rf"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
     rf"|(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:[ \t]+(?P<part>morning|afternoon|evening|night))?"
     rf"|(?:(?P<mpart>mid|early|late|end)[- ](?:of[ \t]+)?)?(?P<month>{_MONTH_ALT})"
     rf"(?:[ \t]+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:]))?(?:,?[ \t]+(?P<myear>(?:19|20)\d\d))?"
     rf"|(?P<ago>(?:{_AGO_NUM})[ \t]+(?P<unit>day|week|month|year)s?[ \t]+ago)"
-    rf"|(?P<rel>(?i:yesterday|today|tomorrow|tonight|last[ \t]+(?:week|month|year|night)|this[ \t]+(?:week|month|year)))"
-    rf"|(?P<prep>(?i:since|in|by|until|before|after|from)[ \t]+)(?P<year>(?:19|20)\d\d)"
+    rf"|(?P<rel>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast[ \t]+(?:week|month|year|night)|[Tt]his[ \t]+(?:week|month|year))"
+    rf"|(?P<prep>(?:[Ss]ince|[Ii]n|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom)[ \t]+)(?P<year>(?:19|20)\d\d)"
     r")(?![\w-])",
 )
+# Fast scans (see fastre): the first words of the letter-led forms as a trie, years and ISO dates by
+# digits, and "ago"; each hit is then read with DATE_RE anchored where the expression starts.
+_KEYWORDS = [
+    *(w.title() for w in WEEKDAYS),
+    *(m.title() for m in MONTHS),
+    "mid", "early", "late", "end",
+    *cased(["yesterday", "today", "tomorrow", "tonight", "last", "this"]),
+]
+KEY_RE = re.compile(trie_pattern(_KEYWORDS) + r"(?![a-z])")
+YEAR_HIT_RE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?(?![\w-])")
+PREP_REVERSED_RE = re.compile(r"[ \t]+(?:ecnis|ni|yb|litnu|erofeb|retfa|morf)(?![\w])", re.IGNORECASE)
+AGO_RE = re.compile(r"ago(?![\w-])")
+AGO_REVERSED_RE = re.compile(r"[ \t]+s?(?:yad|keew|htnom|raey)[ \t]+[\w]+(?![\w])")
 # "May" and "March" are also words: a month name alone must be followed by a day or a year, or be
 # preceded by a preposition, to count.
 _PREP_BEFORE = re.compile(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|on|before|after)[ \t]+\Z", re.I)
@@ -131,7 +145,7 @@ def find_dates(text: str, story_date: str | None) -> list[DateMention]:
     """DATE entities: one per distinct expression (case- and possessive-insensitive), in text order."""
     ref = _story_date(story_date)
     groups: dict[str, tuple[str, list[Mention], str | None]] = {}
-    for m in DATE_RE.finditer(text):
+    for m in _date_matches(text):
         start, end = m.span()
         if m.group("prep"):
             start = m.start("year")  # "since 2014": the date is "2014"
@@ -151,6 +165,41 @@ def find_dates(text: str, story_date: str | None) -> list[DateMention]:
         else:
             entry[1].append(Mention(start, end))
     return [DateMention(name, tuple(ms), res) for name, ms, res in groups.values()]
+
+
+def _date_matches(text: str) -> list[re.Match[str]]:
+    """DATE_RE matches, found through the fast scans, in text order, not overlapping."""
+    starts: set[int] = set()
+    for h in KEY_RE.finditer(text):
+        p = h.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] == "-"):
+            continue
+        starts.add(p)
+    for h in YEAR_HIT_RE.finditer(text):
+        p = h.start()
+        if p and (text[p - 1].isalnum() or text[p - 1] == "-"):
+            continue
+        if h.end() - p > 4:
+            starts.add(p)
+            continue
+        pm = PREP_REVERSED_RE.match(text[max(0, p - 8) : p][::-1])
+        if pm is not None:
+            starts.add(p - pm.end())
+    for h in AGO_RE.finditer(text):
+        p = h.start()
+        am = AGO_REVERSED_RE.match(text[max(0, p - 24) : p][::-1])
+        if am is not None:
+            starts.add(p - am.end())
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for p in sorted(starts):
+        if p < last_end:
+            continue
+        m = DATE_RE.match(text, p)
+        if m is not None:
+            out.append(m)
+            last_end = m.end()
+    return out
 
 
 def date_spans(dates: list[DateMention]) -> list[tuple[int, int]]:

@@ -12,25 +12,35 @@ from __future__ import annotations
 import re
 
 from parsers.model import Quantity
-from parsers.ner.numerals import FIRST_WORD_ALT, WORD_ALT, word_value
+from parsers.ner.fastre import cased, trie_pattern
+from parsers.ner.numerals import FIRST_WORDS, WORD_ALT, word_value
 
 HEDGES = (
     "at least|at most|more than|less than|fewer than|no fewer than|no more than|upwards of|up to|"
     "as many as|as few as|close to|nearly|almost|around|about|approximately|roughly|some|over|under|"
     "an estimated|estimated|just over|just under|well over|more then"
 )
-_NUM = rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{FIRST_WORD_ALT})(?:[- ](?:{WORD_ALT}))*"
-NUMBER_RE = re.compile(
-    rf"(?<![\w.,:/$€£-])(?:(?P<hedge>{HEDGES})[ \t]+)?(?P<cur>[$€£])?"
-    rf"(?P<num>(?:{_NUM})(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?)"
-    rf"(?![\w-]|[.,:/]\d)(?=(?P<tail>(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){{0,3}}))",
+_SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
+# Two scans, each starting with a literal or a digit so the regex engine skips ahead fast (an
+# alternation of words, a look-behind or "\b" in front makes it try every position); word
+# boundaries and hedges are checked on each hit.
+DIGITS_RE = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)|\d+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)")
+WORDS_RE = re.compile(
+    rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])"
+)
+TAIL_RE = re.compile(r"(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){0,3}")
+# Hedges, reversed, matched on the reversed text before the number.
+HEDGE_REVERSED_RE = re.compile(
+    r"[ \t]+(" + "|".join(h[::-1] for h in sorted(HEDGES.split("|"), key=len, reverse=True)) + r")(?![\w])",
     re.IGNORECASE,
 )
+_BAD_BEFORE = frozenset(".,:/$€£-_")
 _FIRST_CHARS = frozenset("0123456789")
-CASUALTY_RE = re.compile(
-    r"\b(killed|wounded|injured|dead|died|hurt|arrested|detained|missing|displaced|evacuated|kidnapped|"
-    r"abducted|rescued|captured|executed|slain)\b"
-)
+_CASUALTY_WORDS = (
+    "killed wounded injured dead died hurt arrested detained missing displaced evacuated kidnapped abducted "
+    "rescued captured executed slain"
+).split()
+CASUALTY_RE = re.compile(f"({trie_pattern(_CASUALTY_WORDS)})(?![\\w])")
 SENTENCE_END_RE = re.compile(r"[.!?]\s")
 _NOT_NOUNS = frozenset(
     """the a an of in on at to for from by with and or but was were is are had have has been be as that
@@ -39,19 +49,20 @@ _NOT_NOUNS = frozenset(
     across among including against inside outside while when where more less other others""".split()
 )
 _UNITS = frozenset("percent pct % km miles metres meters kg tonnes tons dollars euros pounds".split())
-COUNTABLE_RE = re.compile(
-    r"\b(people|persons|civilians|soldiers|troops|fighters|militants|protesters|children|women|men|"
-    r"attacks|strikes|rockets|missiles|drones|bombings|raids|incidents|deaths|casualties|victims|"
-    r"refugees|migrants|prisoners|hostages|journalists|members|police|officers|workers|students|"
-    r"homes|houses|buildings|villages|vehicles|aircraft|ships|toll)\b"
-)
+_COUNTABLE_WORDS = (
+    "people persons civilians soldiers troops fighters militants protesters children women men attacks "
+    "strikes rockets missiles drones bombings raids incidents deaths casualties victims refugees migrants "
+    "prisoners hostages journalists members police officers workers students homes houses buildings "
+    "villages vehicles aircraft ships toll"
+).split()
+COUNTABLE_RE = re.compile(f"({trie_pattern(_COUNTABLE_WORDS)})(?![\\w])")
 _DETERMINERS = frozenset("the its their his her our these those them".split())
-_VERB_BEFORE_RE = re.compile(r"(killed|wounded|injured|hurt|arrested|detained|displaced|kidnapped)[ \t]+\Z")
+# "killed at least 84": the verb before the number, read on the reversed text.
+_VERB_BEFORE_REVERSED_RE = re.compile(r"[ \t]+(dellik|dednuow|derujni|truh|detserra|deniated|decalpsid|deppandik)(?![\w])")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d\Z")
 
 
-def _counts(text: str, m: re.Match[str]) -> str | None:
-    tail = m.group("tail")
+def _counts(text: str, start: int, end: int, tail: str) -> str | None:
     words = tail.split()
     noun = None
     if words and words[0].lower() == "of":
@@ -64,7 +75,6 @@ def _counts(text: str, m: re.Match[str]) -> str | None:
             return w0
         if w0 not in _NOT_NOUNS and w0.isalpha() and not words[0][:1].isupper():
             noun = w0
-    end = m.end("num")
     # A casualty verb shortly after ("two people were killed", "seven wounded").
     window = text[end : end + 40]
     stop = SENTENCE_END_RE.search(window)
@@ -76,50 +86,53 @@ def _counts(text: str, m: re.Match[str]) -> str | None:
     noun_after = noun is not None
     if noun is None:
         # No noun after it: the nearest countable noun before it, within this or the last sentence.
-        before = text[max(0, m.start() - 250) : m.start()]
-        found = None
-        for found in COUNTABLE_RE.finditer(before):
-            pass
-        if found is not None:
-            noun = "killed" if found.group(1) == "toll" else found.group(1)
+        # Same paragraph only: a results table's numbers borrow nothing.
+        found = COUNTABLE_RE.findall(text, max(0, start - 200, text.rfind("\n", 0, start)), start)
+        if found:
+            noun = "killed" if found[-1] == "toll" else found[-1]
             if noun == "killed":
                 return noun
     if noun and verb and (verb.start() < 30):
         return f"{noun} {verb.group(1)}"
     # "bombings that killed at least 84 people"
-    before = _VERB_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())
+    before = _VERB_BEFORE_REVERSED_RE.match(text[max(0, start - 14) : start][::-1])
     if before is not None:
-        return f"{noun} {before.group(1)}" if noun_after else before.group(1)
+        verb_before = before.group(1)[::-1]
+        return f"{noun} {verb_before}" if noun_after else verb_before
     return noun
 
 
 def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[Quantity, ...]:
     """Quantities in text order; spans in ``skip`` (dates) are not numbers."""
     out: list[Quantity] = []
-    taken = skip or []
-    for m in NUMBER_RE.finditer(text):
-        num = m.group("num")
-        start, end = m.span("num")
-        if _YEAR_RE.match(num) and m.group("hedge") is None:
-            continue
-        if any(a <= start < b for a, b in taken):
+    taken = {p for a, b in skip or () for p in range(a, b)}
+    hits = [*DIGITS_RE.finditer(text), *WORDS_RE.finditer(text)]
+    hits.sort(key=lambda h: h.start())
+    for m in hits:
+        start, end = m.span()
+        num = m.group()
+        cur = text[start - 1] if start and text[start - 1] in "$€£" else None
+        q_start = start - 1 if cur else start
+        if q_start and (text[q_start - 1].isalnum() or text[q_start - 1] in _BAD_BEFORE):
             continue
         if num[0] not in _FIRST_CHARS and num.lower() == "one":
             continue  # "one of them", "no one": a pronoun far more often than a count
+        h = HEDGE_REVERSED_RE.match(text[max(0, q_start - 24) : q_start][::-1])
+        hedge = h.group(1)[::-1] if h else None
+        if hedge is None and _YEAR_RE.match(num):
+            continue
+        if start in taken:
+            continue
         value = word_value(num)
         if value is None:
             continue
-        hedge = m.group("hedge")
-        q_start = m.start("hedge") if hedge else m.start("cur") if m.group("cur") else start
-        tail = m.group("tail")
-        words = tail.split()
+        if hedge:
+            q_start -= h.end()  # type: ignore[union-attr]
+        tail = TAIL_RE.match(text, end).group()  # type: ignore[union-attr]
+        counts = "dollars" if cur == "$" else _counts(text, q_start, end, tail)
         q_end = end
-        counts = "dollars" if m.group("cur") == "$" else _counts(text, m)
+        words = tail.split()
         if words and counts is not None and words[0].lower() == counts.split()[0]:
             q_end = text.index(words[0], end) + len(words[0])
-        out.append(
-            Quantity(
-                start=q_start, end=q_end, value=value, hedge=hedge.lower() if hedge else None, counts=counts
-            )
-        )
+        out.append(Quantity(start=q_start, end=q_end, value=value, hedge=hedge.lower() if hedge else None, counts=counts))
     return tuple(out)

@@ -13,7 +13,7 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "dozen": 12}
 WORD_ALT = "|".join(sorted([*UNITS, *TENS, *SCALES, *VAGUE], key=len, reverse=True))
 # A number phrase never starts with a bare scale word ("million" alone is not a number).
-FIRST_WORD_ALT = "|".join(sorted([*UNITS, *TENS, *VAGUE], key=len, reverse=True))
+FIRST_WORDS = sorted([*UNITS, *TENS, *VAGUE], key=len, reverse=True)
 
 
 def word_value(phrase: str) -> float | None:

@@ -16,11 +16,10 @@ from time import monotonic
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
 from parsers.load import DEFAULT_SIZE_LIMIT, iter_story_paths
@@ -32,6 +31,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_sidebar import ClaimSidebar
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.search_bar import SearchBar
+from tui.widgets.status_line import StatusLine
 from tui.widgets.story_list import StoryList
 
 BATCH_SECONDS = 0.25
@@ -128,7 +128,7 @@ class DeskScreen(Screen[None]):
             with Vertical(id="sidebar"):
                 yield EntitySidebar(id="entities")
                 yield ClaimSidebar(id="claims")
-        yield Static(id="status", markup=False)
+        yield StatusLine(id="status")
         yield Footer()
 
     # ------------------------------------------------------------------ widgets
@@ -565,4 +565,4 @@ class DeskScreen(Screen[None]):
         line = left
         pad = width - len(left) - len(right) - 4
         line = f"{left}{' ' * max(pad, 1)}{right}  {flags}"
-        self.query_one("#status", Static).update(Content(line[: width + 2]))
+        self.query_one(StatusLine).set_text(line[: width + 2])
