@@ -160,7 +160,7 @@ async def folder_open(root: Path, n: int) -> tuple[float, float]:
     listed = 0.0
     async with app.run_test(size=SIZE) as pilot:
         while not listed:
-            if app.desk.story_list.option_count == n:
+            if app.desk.story_list.count == n:
                 await pilot.pause()
                 composite(app)
                 listed = time.perf_counter() - t0

@@ -53,12 +53,44 @@ def conll_texts(corpora: Path) -> list[str]:
     return ["\n\n".join(d) for d in docs if d]
 
 
-FIRST = ["Pat", "Maria", "Ahmed", "Olga", "Kenji", "Lucia", "Tomas", "Amina", "Rafael", "Ingrid", "Yusuf", "Chen"]
-LAST = ["Ryder", "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Kowalski", "al-Amiri", "van der Berg", "Silva"]
+FIRST = [
+    "Pat",
+    "Maria",
+    "Ahmed",
+    "Olga",
+    "Kenji",
+    "Lucia",
+    "Tomas",
+    "Amina",
+    "Rafael",
+    "Ingrid",
+    "Yusuf",
+    "Chen",
+]
+LAST = [
+    "Ryder",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Kowalski",
+    "al-Amiri",
+    "van der Berg",
+    "Silva",
+]
 PLACES = ["Baghdad", "Kerman", "Geneva", "Nairobi", "Lima", "Oslo", "Tbilisi", "Manila", "Aden", "Bern"]
 COUNTRIES = ["Iraq", "Iran", "Kenya", "Peru", "Norway", "Georgia", "the Philippines", "Yemen", "Switzerland"]
-ORGS = ["the Ministry of Health", "the United Nations", "Amnesty International", "the Central Bank",
-        "the Red Cross", "the World Health Organization (WHO)", "Reuters", "the Interior Ministry"]
+ORGS = [
+    "the Ministry of Health",
+    "the United Nations",
+    "Amnesty International",
+    "the Central Bank",
+    "the Red Cross",
+    "the World Health Organization (WHO)",
+    "Reuters",
+    "the Interior Ministry",
+]
 TITLES = ["Foreign Minister", "spokesman", "Major General", "police chief", "Prime Minister", "Governor"]
 HEDGES = ["at least", "around", "more than", "nearly", "about", "up to", ""]
 NOUNS = ["people", "soldiers", "civilians", "protesters", "troops", "families"]
@@ -73,19 +105,25 @@ def generated_texts(n: int, seed: int = 7) -> list[str]:
         who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         place, country, org = rng.choice(PLACES), rng.choice(COUNTRIES), rng.choice(ORGS)
         title = rng.choice(TITLES)
-        paras = [f"{org.replace('the ', '').split(' (')[0].upper()} SAYS {rng.randint(2, 90)} HURT IN {place.upper()}"]
+        paras = [
+            f"{org.replace('the ', '').split(' (')[0].upper()} SAYS {rng.randint(2, 90)} HURT IN {place.upper()}"
+        ]
         paras.append(f"{place.upper()}, {rng.choice(DAYS)} (AFP) -")
         for _ in range(rng.randint(6, 14)):
             hedge = rng.choice(HEDGES)
             num = f"{hedge} {rng.randint(2, 3000):,}".strip()
             day = rng.choice(DAYS)
-            paras.append(rng.choice([
-                f"{title.capitalize()} {who} said on {day} that {num} {rng.choice(NOUNS)} had been killed in {country}.",
-                f"“We will not accept this,” {who.split()[-1]} told reporters in {place}, adding that {org} was consulted.",
-                f"{org[0].upper() + org[1:]} said {num} {rng.choice(NOUNS)} were wounded and {rng.randint(2, 9)} missing since {day}.",
-                f"But officials in {country} said the toll was revised down from {num} four years ago, according to {who}.",
-                f"The talks, due to resume in mid-October, were delayed after {rng.choice(FIRST)} {rng.choice(LAST)} resigned.",
-            ]))
+            paras.append(
+                rng.choice(
+                    [
+                        f"{title.capitalize()} {who} said on {day} that {num} {rng.choice(NOUNS)} had been killed in {country}.",
+                        f"“We will not accept this,” {who.split()[-1]} told reporters in {place}, adding that {org} was consulted.",
+                        f"{org[0].upper() + org[1:]} said {num} {rng.choice(NOUNS)} were wounded and {rng.randint(2, 9)} missing since {day}.",
+                        f"But officials in {country} said the toll was revised down from {num} four years ago, according to {who}.",
+                        f"The talks, due to resume in mid-October, were delayed after {rng.choice(FIRST)} {rng.choice(LAST)} resigned.",
+                    ]
+                )
+            )
         out.append("\n\n".join(paras))
     return out
 
@@ -113,23 +151,37 @@ def measure(label: str, arts: list[Article], repeat: int) -> None:
     base = best_of(repeat, lambda: [pat.findall(t) for t in texts])
     ents = best_of(repeat, lambda: [extract_entities(a) for a in arts])
     results = [extract_entities(a) for a in arts]
-    claims = best_of(repeat, lambda: [extract_claims(a, e, n) for a, (e, n) in zip(arts, results, strict=True)])
+    claims = best_of(
+        repeat, lambda: [extract_claims(a, e, n) for a, (e, n) in zip(arts, results, strict=True)]
+    )
     print(f"{label}: {len(arts)} stories, {words:,} words")
     print(f"  re.findall(r'\\w+') baseline : {words / base:>12,.0f} words/s")
-    print(f"  entities+numbers            : {words / ents:>12,.0f} words/s  (ratio to baseline {base / ents:.3f})")
-    print(f"  claims                      : {words / claims:>12,.0f} words/s  "
-          f"(claims' share of entities+claims time {claims / (ents + claims):.1%})")
+    print(
+        f"  entities+numbers            : {words / ents:>12,.0f} words/s  (ratio to baseline {base / ents:.3f})"
+    )
+    print(
+        f"  claims                      : {words / claims:>12,.0f} words/s  "
+        f"(claims' share of entities+claims time {claims / (ents + claims):.1%})"
+    )
 
 
 def startup(repeat: int) -> None:
     env = dict(os.environ, PYTHONDONTWRITEBYTECODE="0")
     times = []
     for _ in range(repeat):
-        out = subprocess.run([sys.executable, "-c", STARTUP_CODE], capture_output=True, text=True, cwd=ROOT,
-                             env=env, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", STARTUP_CODE],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
         times.append(float(out.stdout.strip()))
-    print(f"start-up (imports + gazetteer + model load, fresh process): best {min(times) * 1000:.0f} ms, "
-          f"median {sorted(times)[len(times) // 2] * 1000:.0f} ms over {repeat} runs")
+    print(
+        f"start-up (imports + gazetteer + model load, fresh process): best {min(times) * 1000:.0f} ms, "
+        f"median {sorted(times)[len(times) // 2] * 1000:.0f} ms over {repeat} runs"
+    )
 
 
 def main() -> int:

@@ -24,8 +24,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges
-from parsers.cues import Draft, unit_drafts, worth_a_look
+from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges, worth_a_look
+from parsers.cues import Draft, unit_drafts
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
 from parsers.phrases import trim_span
 from parsers.quotes import Quote, find_quotes
@@ -79,12 +79,15 @@ def extract_claims(
     sentences = [s for s in article.sentences if s.kind in ("body", "quote")]
     para_starts = [p.start for p in article.paragraphs]
     drafts: list[Draft] = []
+    opens = [q.open for q in quotes]
+    closes = [q.close for q in quotes]
     for lo, hi in _units(sentences, quotes):
         if not worth_a_look(text, lo, hi):
             if drafts and drafts[-1].para == bisect.bisect_right(para_starts, lo) - 1:
                 _hedge_if_unverified(text, lo, hi, drafts[-1])
             continue
-        uq = [q for q in quotes if q.open < hi and q.close > lo]
+        # Top-level quotes never overlap, so opens and closes are both sorted.
+        uq = quotes[bisect.bisect_right(closes, lo) : bisect.bisect_left(opens, hi)]
         para = bisect.bisect_right(para_starts, lo) - 1
         found = unit_drafts(text, lo, hi, uq)
         for d in found:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parsers.attribution import CONTINUATIONS, NAMING_VERBS, TYPO_FORMS, trie_regex, typo_cue, words
+from parsers.attribution import CONTINUATIONS, NAMING_VERBS, VERBS_PATTERN, Cue, find_cues, typo_cue, words
 from parsers.phrases import (
     ANON_CLAUSE,
     SUBORD,
@@ -24,7 +24,6 @@ from parsers.phrases import (
     clean_source,
     coord_cut,
     forward,
-    in_quote,
     last_boundary,
     np_after,
     quote_first,
@@ -33,25 +32,6 @@ from parsers.phrases import (
 )
 from parsers.quotes import Quote
 
-_VERB_WORDS = words(
-    "said says say saying told tells telling added adds adding stated explained noted noting warned "
-    "warning announced declared insisted insists insisting confirmed confirms confirming denied denies "
-    "denying reported reports reporting wrote writes argued argues asserted acknowledged admitted alleged "
-    "alleges stressed stressing emphasised emphasized tweeted posted replied responded commented predicted "
-    "estimated suggested recalled revealed disclosed cautioned vowed pledged promised threatened maintained "
-    "contended conceded complained countered quoted claimed claims claiming explaining testified"
-) | NAMING_VERBS
-_VERBS = trie_regex(_VERB_WORDS)
-# Cue words (verbs and their misspellings) in one prefix tree, the multi-word cues in a
-# second small pattern: kept apart because Python's re loses its fast first-character
-# rejection on one big alternation of named groups (measured: 6x slower).
-_CUE_WORD = re.compile(rf"(?<![\w’'-])(?:{trie_regex(_VERB_WORDS | frozenset(TYPO_FORMS))})(?![\w’'-])")
-_CUE_PHRASE = re.compile(
-    r"(?P<acc>\b[Aa]ccording to\b)|(?P<cite>\b(?:citing|quoting)\b)|"
-    r"(?P<resp>\b(?:claim(?:s|ed|ing)?|t[ao]ok|takes|taking|assume[sd]?|accept(?:s|ed)?)\s+"
-    r"(?:full\s+|sole\s+)?responsibility\b)|"
-    r"(?P<stmt>\b[Ii]n an? (?:written |joint |separate |brief )?statement\b)"
-)
 _BY = re.compile(r"\s+by\s+")
 _THAT = re.compile(r"\s+that\b")
 _COMPLEMENT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"«])")
@@ -63,60 +43,9 @@ _COMMA_QUOTE = re.compile(r"\s*,\s*([“\"«])")
 _LIVES = re.compile(r"\s+(?:the\s+)?lives?\b")
 _TO_OR_NUMBER = re.compile(r"\s+(?:to\b|\d)")
 _COORD_END = re.compile(r"\b(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
-_FOLLOWED_BY_VERB = re.compile(rf"\s+(?:{_VERBS})\b")
+_FOLLOWED_BY_VERB = re.compile(rf"\s+(?:{VERBS_PATTERN})\b")
 
 
-_PHRASE_KEYS = ("ccording", "citing", "quoting", "responsibility", "tatement")
-
-
-@dataclass(frozen=True, slots=True)
-class Cue:
-    kind: str  # acc | cite | resp | stmt | verb | typo
-    start: int
-    end: int
-    word: str
-
-
-def find_cues(text: str, lo: int, hi: int, uq: list[Quote]) -> list[Cue]:
-    """Cues in text[lo:hi] outside quotes, in order; a phrase cue wins over a word inside it."""
-    unit = text[lo:hi]
-    out = (
-        [
-            Cue(m.lastgroup or "", m.start(), m.end(), m.group(0))
-            for m in _CUE_PHRASE.finditer(text, lo, hi)
-            if not in_quote(m.start(), uq)
-        ]
-        if any(k in unit for k in _PHRASE_KEYS)
-        else []
-    )
-    taken = [(c.start, c.end) for c in out]
-    for m in _CUE_WORD.finditer(text, lo, hi):
-        s = m.start()
-        if in_quote(s, uq) or any(a <= s < b for a, b in taken):
-            continue
-        w = m.group(0)
-        out.append(Cue("verb" if w in _VERB_WORDS else "typo", s, m.end(), w))
-    out.sort(key=lambda c: c.start)
-    return out
-
-
-# The probe: a unit is analysed only if it holds a quote mark or one of these words.  Splitting
-# into words and testing a set costs about what a bare word scan costs; the cue regex above
-# (a few hundred alternatives) runs only on units that pass.
-_QUOTE_MARK = re.compile(r"[\"“”«»‘]|(?:^|\s)'")
-_WORD = re.compile(r"[A-Za-z]+")
-_PROBE_WORDS = (
-    _VERB_WORDS
-    | frozenset(TYPO_FORMS)
-    | words("according According citing quoting responsibility statement")
-)
-
-
-def worth_a_look(text: str, lo: int, hi: int) -> bool:
-    """True when text[lo:hi] may hold a claim (a quote mark or a cue word)."""
-    if _QUOTE_MARK.search(text, lo, hi) is not None:
-        return True
-    return not _PROBE_WORDS.isdisjoint(_WORD.findall(text, lo, hi))
 _AMBIGUOUS_S = frozenset(["reports", "claims", "states", "notes", "estimates", "calls", "alleges", "says"])
 _NOUN_BEFORE = words(
     "the a an these those his her their its our my your media news press initial early unconfirmed "
@@ -224,9 +153,7 @@ def _verb(
         return None
     naming = word in NAMING_VERBS
     # Passive: "was denounced by X as “…”", "claimed by X", "was dubbed « … » by X"; participle "…, confirmed by X,".
-    m_by = _BY.match(after) or re.match(
-        r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+", after
-    )
+    m_by = _BY.match(after) or re.match(r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+", after)
     aux = _PASSIVE_AUX.search(before, max(0, len(before) - 48))  # anchored at the end: look near it
     if word == "quoted" and aux:
         return _quoted_as(text, lo, hi, cs, ce, before)
@@ -421,9 +348,7 @@ def _responsibility(text: str, lo: int, hi: int, cs: int, ce: int, uq: list[Quot
 
 def _statement_only(text: str, lo: int, hi: int, m: Cue) -> list[Draft]:
     """'In a statement, the ministry accused …': the subject after the comma is the source."""
-    after = re.match(
-        r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)", text[m.end : hi]
-    )
+    after = re.match(r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)", text[m.end : hi])
     if not after:
         return []
     s_s, s_e = m.end + after.start(1), m.end + after.end(1)

@@ -25,8 +25,12 @@ TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _GAZ_TYPES = {"LOC": "LOC", "MISC": "MISC", "ORG": "ORG"}
 # A lower-case prefix that is not a name particle ("pro-Iranian", "majority-Shiite"); al-/bin-/van-
 # belong to the name.
-_PREFIX_RE = re.compile(r"(?!(?:al|el|ad|as|ash|at|bin|ibn|abu|ul|ur|de|di|da|du|van|von|ben|la|le)-)[a-z]+-(?=[A-ZÀ-ÖØ-Þ])")
-_GROUP_TAIL_RE = re.compile(r"[ \t]+(?:(?:jihadist|militant|extremist|terrorist|Islamist|rebel|armed)[ \t]+)?group\b")
+_PREFIX_RE = re.compile(
+    r"(?!(?:al|el|ad|as|ash|at|bin|ibn|abu|ul|ur|de|di|da|du|van|von|ben|la|le)-)[a-z]+-(?=[A-ZÀ-ÖØ-Þ])"
+)
+_GROUP_TAIL_RE = re.compile(
+    r"[ \t]+(?:(?:jihadist|militant|extremist|terrorist|Islamist|rebel|armed)[ \t]+)?group\b"
+)
 _WAR_TAIL_RE = re.compile(r"[ \t]+war\b")
 _PARTICLE_RE = re.compile(r"^(?:[Aa]l|[Ee]l)-")
 
@@ -42,8 +46,10 @@ def _mentions_of(text: str, run: Run, sp: TaggedSpan, gaz: Gazetteer) -> list[Ra
     typ = TYPE_NAMES[sp.type]
     first = sp.first
     # Titles and ranks are roles, never part of a person's name.
-    while typ == "PERSON" and first < sp.last and (
-        run.tokens[first].lower() in gaz.titles or run.tokens[first].lower().rstrip(".") in gaz.titles
+    while (
+        typ == "PERSON"
+        and first < sp.last
+        and (run.tokens[first].lower() in gaz.titles or run.tokens[first].lower().rstrip(".") in gaz.titles)
     ):
         first += 1
     start, end = run.starts[first], sp.end
@@ -194,7 +200,9 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     dates = find_dates(text, article.meta.date)
     for d in dates:
         entities.append(
-            Entity(id=f"E{len(entities) + 1}", type="DATE", name=d.name, mentions=d.mentions, resolved=d.resolved)
+            Entity(
+                id=f"E{len(entities) + 1}", type="DATE", name=d.name, mentions=d.mentions, resolved=d.resolved
+            )
         )
     return tuple(entities), find_numbers(text, date_spans(dates))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from parsers.attribution import ANON_HEADS, ORG_HEADS, words
-from parsers.quotes import Quote
+from parsers.quotes import Quote, in_quote
 
 _OPEN = "“\"«„‘'"
 _CLOSE = "”\"»’'“"
@@ -49,10 +49,6 @@ _THAT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
 _CAPITAL = re.compile(r"\b[A-Z]")
 _STOP_THEN_START = re.compile(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])")
 _NP_END = re.compile(r",|;|\.(?:\s|$)|\s+(?:who|which|that|as saying)\b")
-
-
-def in_quote(pos: int, uq: list[Quote]) -> bool:
-    return any(q.open <= pos < q.close for q in uq)
 
 
 def quote_first(text: str, s: int, hi: int) -> tuple[int, int]:

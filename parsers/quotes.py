@@ -148,3 +148,8 @@ def quoted_chars(quotes: Sequence[Quote], start: int, end: int) -> int:
             continue
         n += min(q.end, end) - max(q.start, start)
     return n
+
+
+def in_quote(pos: int, quotes: Sequence[Quote]) -> bool:
+    """True when pos lies between the marks of one of the quotes (marks included)."""
+    return any(q.open <= pos < q.close for q in quotes)

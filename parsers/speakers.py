@@ -30,6 +30,7 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     rf"\b({_NAME}),\s+(?:the|a|an|its|his|her)\s+((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\b"
 )
+_ROLE_WORD = re.compile(rf"\b(?i:{_ROLE_NOUNS})\b")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,6}?(?:[A-Z][\w’'-]+))\s+\(([A-Z]{2,8})\)")
 _LEAD = re.compile(r"^(?:(?:But|And|The|A|An|Then|Now|Also|While|As|When|After|However)\s+)+")
 _STOP = frozenset(["the", "a", "an", "of", "for", "to", "in", "at", "on", "'s", "’s"])
@@ -152,16 +153,25 @@ class SpeakerIndex:
         return hit
 
     def _build_roles(self) -> list[tuple[tuple[str, ...], int, int]]:
+        """Role → name pairs the text states.  Anchored on the role nouns themselves: the
+        two patterns run only at those few places, not at every word of the story."""
         out: list[tuple[tuple[str, ...], int, int]] = []
-        for m in _ROLE_THEN_NAME.finditer(self.text):
-            role = _LEAD.sub("", m.group(1))
-            s, e = _strip_titles(self.text, m.start(2), m.end(2))
-            if s < e:
-                out.append((role_key(role), s, e))
-        for m in _NAME_THEN_ROLE.finditer(self.text):
-            s, e = _strip_titles(self.text, m.start(1), m.end(1))
-            if s < e:
-                out.append((role_key(m.group(2)), s, e))
+        text = self.text
+        for hit in _ROLE_WORD.finditer(text):
+            lo = max(0, hit.start() - 80)
+            m = _ROLE_THEN_NAME.search(text, lo, min(len(text), hit.end() + 80))
+            while m is not None and m.start() < hit.end():
+                if m.end(1) == hit.end():
+                    s, e = _strip_titles(text, m.start(2), m.end(2))
+                    if s < e:
+                        out.append((role_key(_LEAD.sub("", m.group(1))), s, e))
+                    break
+                m = _ROLE_THEN_NAME.search(text, m.start() + 1, min(len(text), hit.end() + 80))
+            back = _NAME_THEN_ROLE.search(text, lo, hit.end())
+            if back is not None and back.end(2) == hit.end():
+                s, e = _strip_titles(text, back.start(1), back.end(1))
+                if s < e:
+                    out.append((role_key(back.group(2)), s, e))
         out.sort(key=lambda r: r[1])
         return out
 

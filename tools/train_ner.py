@@ -27,12 +27,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from parsers.ner.gazetteer import gazetteer, phrase_labels  # noqa: E402
-from parsers.ner.tagger import CLASSES, Tagger, spans_of, token_features  # noqa: E402
-from parsers.ner.tokens import Run, iter_runs  # noqa: E402
+from parsers.ner.gazetteer import gazetteer, phrase_labels
+from parsers.ner.tagger import CLASSES, Tagger, spans_of, token_features
+from parsers.ner.tokens import Run, iter_runs
 
 DEFAULT_CONLL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "conll2003" / "with-docstart"
-NO_SPACE_BEFORE = {",", ".", ":", ";", "?", "!", ")", "]", "}", "%", "'s", "'S", "n't", "'re", "'ve", "'ll", "'d", "'m"}
+NO_SPACE_BEFORE = {
+    ",",
+    ".",
+    ":",
+    ";",
+    "?",
+    "!",
+    ")",
+    "]",
+    "}",
+    "%",
+    "'s",
+    "'S",
+    "n't",
+    "'re",
+    "'ve",
+    "'ll",
+    "'d",
+    "'m",
+}
 NO_SPACE_AFTER = {"(", "[", "{", "$"}
 Doc = list[list[tuple[str, str]]]
 
@@ -131,7 +150,9 @@ def examples(docs: list[Doc]) -> tuple[list[list[Example]], list[set[tuple[int, 
 
 
 def lower_vocab(docs: list[Doc], min_count: int) -> list[str]:
-    counts: Counter[str] = Counter(tok for d in docs for s in d for tok, _ in s if tok.isalpha() and tok.islower())
+    counts: Counter[str] = Counter(
+        tok for d in docs for s in d for tok, _ in s if tok.isalpha() and tok.islower()
+    )
     return sorted(w for w, c in counts.items() if c >= min_count)
 
 
@@ -150,8 +171,13 @@ def evaluate(tagger: Tagger, data: list[list[Example]], golds: list[set[tuple[in
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def train(data: list[list[Example]], vocab: frozenset[str], epochs: int, seed: int,
-          dev: tuple[list[list[Example]], list[set[tuple[int, int, str]]]] | None) -> dict[str, list[float]]:
+def train(
+    data: list[list[Example]],
+    vocab: frozenset[str],
+    epochs: int,
+    seed: int,
+    dev: tuple[list[list[Example]], list[set[tuple[int, int, str]]]] | None,
+) -> dict[str, list[float]]:
     gaz = gazetteer()
     nc = len(CLASSES)
     index = {c: k for k, c in enumerate(CLASSES)}
@@ -172,7 +198,9 @@ def train(data: list[list[Example]], vocab: frozenset[str], epochs: int, seed: i
         w[f][c] += delta
 
     def averaged() -> dict[str, list[float]]:
-        return {f: [(tot[f][c] + (step - stamp[f][c]) * w[f][c]) / max(step, 1) for c in range(nc)] for f in w}
+        return {
+            f: [(tot[f][c] + (step - stamp[f][c]) * w[f][c]) / max(step, 1) for c in range(nc)] for f in w
+        }
 
     for epoch in range(epochs):
         t0 = time.perf_counter()
@@ -236,15 +264,21 @@ def main() -> int:
     ap.add_argument("--scale", type=int, default=100)
     ap.add_argument("--min-lower", type=int, default=2)
     ap.add_argument("--no-dev", action="store_true", help="skip dev evaluation after each epoch")
-    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "parsers" / "data" / "ner_model.json.gz")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=Path(__file__).resolve().parents[1] / "parsers" / "data" / "ner_model.json.gz",
+    )
     a = ap.parse_args()
     train_docs = read_docs(a.conll / "train.txt")
     vocab_list = lower_vocab(train_docs, a.min_lower)
     vocab = frozenset(vocab_list)
     data, golds, covered = examples(train_docs)
     n_gold = sum(len(g) for g in golds)
-    print(f"train: {len(train_docs)} docs, {n_gold} gold names, {covered} reachable by candidate runs "
-          f"({covered / n_gold:.3f}); {sum(len(r.tokens) for d in data for r, *_ in d)} candidate tokens")
+    print(
+        f"train: {len(train_docs)} docs, {n_gold} gold names, {covered} reachable by candidate runs "
+        f"({covered / n_gold:.3f}); {sum(len(r.tokens) for d in data for r, *_ in d)} candidate tokens"
+    )
     dev = None
     if not a.no_dev and (a.conll / "dev.txt").exists():
         dev_data, dev_golds, _ = examples(read_docs(a.conll / "dev.txt"))
@@ -253,8 +287,10 @@ def main() -> int:
     model = export(weights, vocab_list, a.prune, a.scale)
     blob = json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8")
     a.out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    print(f"wrote {a.out} ({len(model['weights'])} features, {len(blob) / 1e6:.1f} MB json, "  # type: ignore[arg-type]
-          f"{a.out.stat().st_size / 1e6:.2f} MB gzip)")
+    print(
+        f"wrote {a.out} ({len(model['weights'])} features, {len(blob) / 1e6:.1f} MB json, "  # type: ignore[arg-type]
+        f"{a.out.stat().st_size / 1e6:.2f} MB gzip)"
+    )
     return 0
 
 

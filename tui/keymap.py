@@ -90,11 +90,17 @@ LIST_KEYS: tuple[Key, ...] = (
     Key("list-select", "enter,l", "select", "Open / jump", LISTS, show=False),
 )
 
+# Only the story list pages by itself; the sidebars use OptionList's own page keys.
+LIST_PAGE_KEYS: tuple[Key, ...] = (
+    Key("list-page-down", "pagedown,ctrl+f", "page_down", "Page down", LISTS, show=False),
+    Key("list-page-up", "pageup,ctrl+b", "page_up", "Page up", LISTS, show=False),
+)
+
 SEARCH_KEYS: tuple[Key, ...] = (
     Key("search-close", "escape,ctrl+g", "close", "Close search", SEARCH, show=False),
 )
 
-ALL_KEYS: tuple[Key, ...] = APP_KEYS + SCREEN_KEYS + ARTICLE_KEYS + LIST_KEYS + SEARCH_KEYS
+ALL_KEYS: tuple[Key, ...] = APP_KEYS + SCREEN_KEYS + ARTICLE_KEYS + LIST_KEYS + LIST_PAGE_KEYS + SEARCH_KEYS
 KEY_IDS = frozenset(k.id for k in ALL_KEYS)
 
 

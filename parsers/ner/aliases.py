@@ -20,7 +20,9 @@ from parsers.ner.gazetteer import Gazetteer
 _ARTICLE_RE = re.compile(r"^(?:the|The|THE)\s+")
 _PARTICLE_RE = re.compile(r"^(?:al|el|Al|El|AL|EL)-")
 _STOP = frozenset({"of", "the", "and", "for", "in", "on", "de", "la", "al", "el", "bin", "&"})
-_GENERIC_TAIL = frozenset({"group", "jihadist", "militant", "extremist", "terrorist", "islamist", "rebel", "armed"})
+_GENERIC_TAIL = frozenset(
+    {"group", "jihadist", "militant", "extremist", "terrorist", "islamist", "rebel", "armed"}
+)
 
 
 class RawMention(NamedTuple):  # a tuple: made for every mention, and cheap to make
@@ -155,7 +157,12 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             for m in g.mentions:
                 if m.start >= 2 and text[m.start - 1] == "(":
                     j = ends.get(m.start - 1, ends.get(m.start - 2, -1))
-                    if j >= 0 and j != k and groups[j].type != "PERSON" and letters <= set(initials(names[j])):
+                    if (
+                        j >= 0
+                        and j != k
+                        and groups[j].type != "PERSON"
+                        and letters <= set(initials(names[j]))
+                    ):
                         union(k, j)
             # 3. A well-known acronym, or the initials of a name in the story.
             bare = names[k].replace(".", "")
@@ -163,7 +170,9 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             cands: list[int] = []
             if full is not None:
                 nf = norm(full)
-                cands = [j for j in by_norm.get(" ".join(nf.split()[:3]), []) if norm(names[j]).startswith(nf)]
+                cands = [
+                    j for j in by_norm.get(" ".join(nf.split()[:3]), []) if norm(names[j]).startswith(nf)
+                ]
             if not cands:
                 cands = [j for j in by_initials.get(bare, []) if groups[j].type == g.type]
             if cands:

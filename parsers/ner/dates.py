@@ -17,15 +17,38 @@ from parsers.ner.numerals import word_value
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _MONTH_ALT = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
-_AGO_NUM = r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few"
+_AGO_NUM = (
+    r"\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|several|few"
+)
 DATE_RE = re.compile(
     r"\b(?:"
     rf"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
@@ -42,7 +65,10 @@ DATE_RE = re.compile(
 _KEYWORDS = [
     *(w.title() for w in WEEKDAYS),
     *(m.title() for m in MONTHS),
-    "mid", "early", "late", "end",
+    "mid",
+    "early",
+    "late",
+    "end",
     *cased(["yesterday", "today", "tomorrow", "tonight", "last", "this"]),
 ]
 KEY_RE = re.compile(trie_pattern(_KEYWORDS) + r"(?![a-z])")
@@ -52,7 +78,9 @@ AGO_RE = re.compile(r"ago(?![\w-])")
 AGO_REVERSED_RE = re.compile(r"[ \t]+s?(?:yad|keew|htnom|raey)[ \t]+[\w]+(?![\w])")
 # "May" and "March" are also words: a month name alone must be followed by a day or a year, or be
 # preceded by a preposition, to count.
-_PREP_BEFORE = re.compile(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|on|before|after)[ \t]+\Z", re.I)
+_PREP_BEFORE = re.compile(
+    r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|on|before|after)[ \t]+\Z", re.I
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +112,9 @@ def _resolve(m: re.Match[str], ref: dt.date | None) -> str | None:
     if ref is None:
         month = m.group("month")
         if month and m.group("myear"):
-            return f"{m.group('myear')}-{MONTHS[month.lower().rstrip('.')]:02d}" + (f"-{int(m.group('day')):02d}" if m.group("day") else "")
+            return f"{m.group('myear')}-{MONTHS[month.lower().rstrip('.')]:02d}" + (
+                f"-{int(m.group('day')):02d}" if m.group("day") else ""
+            )
         return None
     if m.group("wd"):
         target = WEEKDAYS.index(m.group("wd").lower())

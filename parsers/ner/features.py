@@ -26,10 +26,20 @@ def shape(word: str) -> str:
     return word
 
 
-def word_features(word: str, sent_initial: bool, all_caps: bool, gaz: Gazetteer, lower_vocab: frozenset[str]) -> list[str]:
+def word_features(
+    word: str, sent_initial: bool, all_caps: bool, gaz: Gazetteer, lower_vocab: frozenset[str]
+) -> list[str]:
     low = word.lower()
     shp = shape(word)
-    feats = ["bias", "w=" + word, "l=" + low, "sh=" + shp, "s3=" + low[-3:], "s4=" + low[-4:], "p3=" + low[:3]]
+    feats = [
+        "bias",
+        "w=" + word,
+        "l=" + low,
+        "sh=" + shp,
+        "s3=" + low[-3:],
+        "s4=" + low[-4:],
+        "p3=" + low[:3],
+    ]
     if len(low) <= 3:
         feats.append("short")
     common = low in lower_vocab

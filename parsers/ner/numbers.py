@@ -24,10 +24,10 @@ _SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
 # Two scans, each starting with a literal or a digit so the regex engine skips ahead fast (an
 # alternation of words, a look-behind or "\b" in front makes it try every position); word
 # boundaries and hedges are checked on each hit.
-DIGITS_RE = re.compile(rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)|\d+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)")
-WORDS_RE = re.compile(
-    rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])"
+DIGITS_RE = re.compile(
+    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)|\d+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)"
 )
+WORDS_RE = re.compile(rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])")
 TAIL_RE = re.compile(r"(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){0,3}")
 # Hedges, reversed, matched on the reversed text before the number.
 HEDGE_REVERSED_RE = re.compile(
@@ -36,29 +36,20 @@ HEDGE_REVERSED_RE = re.compile(
 )
 _BAD_BEFORE = frozenset(".,:/$€£-_")
 _FIRST_CHARS = frozenset("0123456789")
-_CASUALTY_WORDS = (
-    "killed wounded injured dead died hurt arrested detained missing displaced evacuated kidnapped abducted "
-    "rescued captured executed slain"
-).split()
+_CASUALTY_WORDS = ["killed", "wounded", "injured", "dead", "died", "hurt", "arrested", "detained", "missing", "displaced", "evacuated", "kidnapped", "abducted", "rescued", "captured", "executed", "slain"]
 CASUALTY_RE = re.compile(f"({trie_pattern(_CASUALTY_WORDS)})(?![\\w])")
 SENTENCE_END_RE = re.compile(r"[.!?]\s")
 _NOT_NOUNS = frozenset(
-    """the a an of in on at to for from by with and or but was were is are had have has been be as that
-    this than which who since after before during per percent pct times years year months month days
-    day weeks week hours hour minutes its their his her our my your them whom these those near into
-    across among including against inside outside while when where more less other others""".split()
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "was", "were", "is", "are", "had", "have", "has", "been", "be", "as", "that", "this", "than", "which", "who", "since", "after", "before", "during", "per", "percent", "pct", "times", "years", "year", "months", "month", "days", "day", "weeks", "week", "hours", "hour", "minutes", "its", "their", "his", "her", "our", "my", "your", "them", "whom", "these", "those", "near", "into", "across", "among", "including", "against", "inside", "outside", "while", "when", "where", "more", "less", "other", "others"]
 )
-_UNITS = frozenset("percent pct % km miles metres meters kg tonnes tons dollars euros pounds".split())
-_COUNTABLE_WORDS = (
-    "people persons civilians soldiers troops fighters militants protesters children women men attacks "
-    "strikes rockets missiles drones bombings raids incidents deaths casualties victims refugees migrants "
-    "prisoners hostages journalists members police officers workers students homes houses buildings "
-    "villages vehicles aircraft ships toll"
-).split()
+_UNITS = frozenset(["percent", "pct", "%", "km", "miles", "metres", "meters", "kg", "tonnes", "tons", "dollars", "euros", "pounds"])
+_COUNTABLE_WORDS = ["people", "persons", "civilians", "soldiers", "troops", "fighters", "militants", "protesters", "children", "women", "men", "attacks", "strikes", "rockets", "missiles", "drones", "bombings", "raids", "incidents", "deaths", "casualties", "victims", "refugees", "migrants", "prisoners", "hostages", "journalists", "members", "police", "officers", "workers", "students", "homes", "houses", "buildings", "villages", "vehicles", "aircraft", "ships", "toll"]
 COUNTABLE_RE = re.compile(f"({trie_pattern(_COUNTABLE_WORDS)})(?![\\w])")
-_DETERMINERS = frozenset("the its their his her our these those them".split())
+_DETERMINERS = frozenset(["the", "its", "their", "his", "her", "our", "these", "those", "them"])
 # "killed at least 84": the verb before the number, read on the reversed text.
-_VERB_BEFORE_REVERSED_RE = re.compile(r"[ \t]+(dellik|dednuow|derujni|truh|detserra|deniated|decalpsid|deppandik)(?![\w])")
+_VERB_BEFORE_REVERSED_RE = re.compile(
+    r"[ \t]+(dellik|dednuow|derujni|truh|detserra|deniated|decalpsid|deppandik)(?![\w])"
+)
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d\Z")
 
 
@@ -134,5 +125,9 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
         words = tail.split()
         if words and counts is not None and words[0].lower() == counts.split()[0]:
             q_end = text.index(words[0], end) + len(words[0])
-        out.append(Quantity(start=q_start, end=q_end, value=value, hedge=hedge.lower() if hedge else None, counts=counts))
+        out.append(
+            Quantity(
+                start=q_start, end=q_end, value=value, hedge=hedge.lower() if hedge else None, counts=counts
+            )
+        )
     return tuple(out)

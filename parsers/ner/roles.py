@@ -10,21 +10,15 @@ spokesman,").  Title words are never part of the PERSON span.
 from __future__ import annotations
 
 import re
+
 from parsers.ner.gazetteer import Gazetteer
 
 ROLE_NOUNS = frozenset(
-    """spokesman spokeswoman spokesperson minister president commander chief head leader official officer
-    envoy ambassador director secretary general chairman chairwoman founder governor mayor adviser advisor
-    analyst correspondent reporter editor prosecutor judge lawyer attorney coach captain manager striker
-    ceo executive economist researcher professor lawmaker senator candidate activist negotiator
-    representative delegate coordinator expert premier chancellor king queen prince emir cleric imam
-    commissioner inspector colonel major lieutenant sergeant admiral marshal colonel brigadier dean rector""".split()
+    ["spokesman", "spokeswoman", "spokesperson", "minister", "president", "commander", "chief", "head", "leader", "official", "officer", "envoy", "ambassador", "director", "secretary", "general", "chairman", "chairwoman", "founder", "governor", "mayor", "adviser", "advisor", "analyst", "correspondent", "reporter", "editor", "prosecutor", "judge", "lawyer", "attorney", "coach", "captain", "manager", "striker", "ceo", "executive", "economist", "researcher", "professor", "lawmaker", "senator", "candidate", "activist", "negotiator", "representative", "delegate", "coordinator", "expert", "premier", "chancellor", "king", "queen", "prince", "emir", "cleric", "imam", "commissioner", "inspector", "colonel", "major", "lieutenant", "sergeant", "admiral", "marshal", "colonel", "brigadier", "dean", "rector"]
 )
 # Lower-case words that may qualify a role inside a title chain.
 ROLE_MODIFIERS = frozenset(
-    """deputy vice acting former senior top chief foreign defence defense interior security military police
-    army navy air national regional local state federal prime assistant associate executive general special
-    opposition ruling party government presidential""".split()
+    ["deputy", "vice", "acting", "former", "senior", "top", "chief", "foreign", "defence", "defense", "interior", "security", "military", "police", "army", "navy", "air", "national", "regional", "local", "state", "federal", "prime", "assistant", "associate", "executive", "general", "special", "opposition", "ruling", "party", "government", "presidential"]
 )
 ORG_DESCRIPTORS_RE = re.compile(
     r"(?:(?:terrorist|jihadist|militant|extremist|armed|rebel|Islamist|paramilitary|opposition|political)\s+)+"
@@ -35,8 +29,9 @@ _PHRASE = rf"(?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_ALT})(?:\s+(?:of|for|at|in|to|on
 APPOS_AFTER_RE = re.compile(rf"[ \t]*,[ \t]+(?:the|a|an|an?\s+former)\s+({_PHRASE})[ \t]*(?=[,.;:)”\"]|\Z)")
 APPOS_BEFORE_RE = re.compile(rf"\b(?:[Tt]he|[Aa]n?)\s+({_PHRASE}),\s*[”\"“]?\Z")
 _STRIP_BEFORE = "\"'“‘(«[—–"
-_DESCRIPTOR_HEADS = frozenset({"group", "organisation", "organization", "movement", "faction", "militia",
-                               "party", "alliance"})
+_DESCRIPTOR_HEADS = frozenset(
+    {"group", "organisation", "organization", "movement", "faction", "militia", "party", "alliance"}
+)
 
 
 def word_before(text: str, pos: int) -> tuple[str, int]:
@@ -70,12 +65,7 @@ def title_chain(text: str, start: int, entity_ends: dict[int, int], gaz: Gazette
         if not word:
             break
         low = word.lower()
-        if (
-            low in gaz.titles
-            or low.rstrip(".") in gaz.titles
-            or low in ROLE_NOUNS
-            or low in ROLE_MODIFIERS
-        ):
+        if low in gaz.titles or low.rstrip(".") in gaz.titles or low in ROLE_NOUNS or low in ROLE_MODIFIERS:
             chain.insert(0, word)
             pos = wstart
             continue
@@ -98,7 +88,11 @@ def _split_roles(chain: list[str], gaz: Gazetteer) -> list[str]:
             cur = []
     if cur and any(w.lower() in gaz.titles or w.lower() in ROLE_NOUNS for w in cur):
         roles.append(" ".join(cur))
-    return [r for r in roles if any(w.lower().rstrip(".") in gaz.titles or w.lower() in ROLE_NOUNS for w in r.split())]
+    return [
+        r
+        for r in roles
+        if any(w.lower().rstrip(".") in gaz.titles or w.lower() in ROLE_NOUNS for w in r.split())
+    ]
 
 
 def appositions(text: str, start: int, end: int) -> list[str]:
@@ -107,7 +101,7 @@ def appositions(text: str, start: int, end: int) -> list[str]:
     if m:
         out.append(m.group(1))
     j = start
-    while j > 0 and text[j - 1] in " \t\"“”":
+    while j > 0 and text[j - 1] in ' \t"“”':
         j -= 1
     if j > 0 and text[j - 1] == ",":
         b = APPOS_BEFORE_RE.search(text, max(0, start - 160), start)
@@ -117,7 +111,7 @@ def appositions(text: str, start: int, end: int) -> list[str]:
 
 
 def org_descriptor(text: str, start: int) -> str | None:
-    """"terrorist group Islamic State" → "terrorist group"."""
+    """ "terrorist group Islamic State" → "terrorist group"."""
     j = start
     while j > 0 and text[j - 1] in " \t":
         j -= 1

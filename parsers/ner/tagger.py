@@ -13,9 +13,9 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from parsers.ner.features import (
     context_features,
@@ -41,8 +41,15 @@ class TaggedSpan(NamedTuple):  # a tuple: made for every name in every story, an
     last: int  # index of its last token (inclusive)
 
 
-def token_features(run: Run, lowers: Sequence[str], gs: Sequence[str], i: int, prev_tag: str,
-                   gaz: Gazetteer, vocab: frozenset[str]) -> list[str]:
+def token_features(
+    run: Run,
+    lowers: Sequence[str],
+    gs: Sequence[str],
+    i: int,
+    prev_tag: str,
+    gaz: Gazetteer,
+    vocab: frozenset[str],
+) -> list[str]:
     """Every feature of token ``i`` of ``run`` (the trainer's view; the tagger sums the same groups)."""
     toks = run.tokens
     n = len(toks)
@@ -104,7 +111,10 @@ class Tagger:
             key = (word, si and i == 0, ac)
             hit = wcache.get(key)
             if hit is None:
-                hit = wcache[key] = (self._sum(word_features(word, key[1], ac, self.gaz, self.vocab)), shape(word))
+                hit = wcache[key] = (
+                    self._sum(word_features(word, key[1], ac, self.gaz, self.vocab)),
+                    shape(word),
+                )
             wv, shp = hit
             p = toks[i - 1] if i else run.prev
             pv = pcache.get(p)
@@ -137,7 +147,9 @@ class Tagger:
         return out
 
 
-_PARTICLE_RE = re.compile(r"(?:al|el|ad|ash|as|at|bin|ibn|abu|ben|van|von|de|da|di|du|del|der|den|la|le|dos|das)(?:-|\Z)")
+_PARTICLE_RE = re.compile(
+    r"(?:al|el|ad|ash|as|at|bin|ibn|abu|ben|van|von|de|da|di|du|del|der|den|la|le|dos|das)(?:-|\Z)"
+)
 
 
 def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
@@ -154,6 +166,14 @@ def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
             if j < n and toks[j][:1].isupper():
                 for k in range(i, j + 1):
                     tags[k] = "PER"
+        elif (
+            tags[i - 1] == "PER"
+            and tags[i] != "PER"
+            and toks[i][:1].isupper()
+            and toks[i - 1].islower()
+            and _PARTICLE_RE.match(toks[i - 1])
+        ):
+            tags[i] = "PER"  # "Jean de la | Fontaine": a name does not end on its particle
     # "Nordic Institute", "British Airways": an adjective the model read as MISC starts the ORG name.
     for i in range(1, n):
         if tags[i] == "ORG" and tags[i - 1] == "MISC":
