@@ -124,7 +124,7 @@ HEDGE_RE = re.compile(
 def find_hedges(text: str, start: int, end: int) -> tuple[str, ...]:
     """Hedge expressions inside text[start:end], lower-cased, in order, without repeats."""
     # Most contents hold no hedge: a word-set test spares them the big case-blind regex.
-    if _HEDGE_TRIGGERS.isdisjoint(w.lower() for w in _ALPHA.findall(text, start, end)):
+    if _HEDGE_TRIGGERS.isdisjoint(_ALPHA.findall(text[start:end].lower())):
         return ()
     out: list[str] = []
     for m in HEDGE_RE.finditer(text, start, end):

@@ -31,7 +31,6 @@ from parsers.phrases import trim_span
 from parsers.quotes import Quote, find_quotes
 from parsers.speakers import SpeakerIndex
 
-_OPEN = "“\"«„‘'"
 _UNVERIFIED = re.compile(
     r"\b(?:could not (?:be )?(?:immediately |independently )*(?:verif(?:y|ied)|confirm(?:ed)?)|"
     r"(?:was|were|has|have) not (?:been )?(?:independently )?(?:verified|confirmed)|unverified|unconfirmed|"
@@ -95,7 +94,7 @@ def extract_claims(
         if found:
             drafts.extend(found)
         elif uq:
-            cont = _pure_quote(text, lo, hi, uq, drafts, para)
+            cont = _pure_quote(text, lo, hi, uq, quotes, drafts, para)
             if cont is not None:
                 drafts.append(cont)
         elif drafts and drafts[-1].para == para:
@@ -131,7 +130,9 @@ def _units(sentences: list[Span], quotes: list[Quote]) -> list[tuple[int, int]]:
     return out
 
 
-def _pure_quote(text: str, lo: int, hi: int, uq: list[Quote], drafts: list[Draft], para: int) -> Draft | None:
+def _pure_quote(
+    text: str, lo: int, hi: int, uq: list[Quote], quotes: list[Quote], drafts: list[Draft], para: int
+) -> Draft | None:
     """A unit that is (mostly) a quote with no cue: more words of the last speaker."""
     inner = sum(min(q.end, hi) - max(q.start, lo) for q in uq)
     if inner < 0.6 * len(text[lo:hi].strip()):
@@ -140,7 +141,7 @@ def _pure_quote(text: str, lo: int, hi: int, uq: list[Quote], drafts: list[Draft
     if span is None:
         return None
     last = drafts[-1] if drafts else None
-    if last is not None and last.para == para and _is_quote_claim(text, last):
+    if last is not None and last.para == para and _is_quote_claim(last, quotes):
         last.content = (last.content[0], span[1])
         return None
     d = Draft((span[0], span[0]), None, span, para=para)
@@ -148,9 +149,9 @@ def _pure_quote(text: str, lo: int, hi: int, uq: list[Quote], drafts: list[Draft
     return d
 
 
-def _is_quote_claim(text: str, d: Draft) -> bool:
+def _is_quote_claim(d: Draft, quotes: list[Quote]) -> bool:
     s, e = d.content
-    return text[s - 1 : s] in _OPEN or text[e : e + 1] in "”\"»’'" or text[e + 1 : e + 2] in "”\"»’'"
+    return any(q.start < e and s < q.end for q in quotes)
 
 
 def _real_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
@@ -212,7 +213,7 @@ def _finish(
         k = bisect.bisect_left(real_starts, e) - 1
         kind = "quote" if k >= 0 and real[k][1] > s else "paraphrase"
         hedges = find_hedges(text, s, e)
-        if d.src is not None and d.src[1] <= d.cue[0] < d.src[1] + 40 and d.cue[1] <= s:
+        if d.src is not None and d.src[1] + 1 < d.cue[0] < d.src[1] + 40 and d.cue[1] <= s:
             # "X reportedly said": a hedge between source and cue counts too.
             hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0]) if h not in hedges)
         first = bisect.bisect_left(num_starts, s)

@@ -362,6 +362,20 @@ def _statement_only(text: str, lo: int, hi: int, m: Cue) -> list[Draft]:
 # ------------------------------------------------------------------ phrase helpers
 
 
+def _clause_start(text: str, lo: int, cs: int, uq: list[Quote]) -> int:
+    """Just after the last clause boundary before cs: a comma (not the one in 2,000), a
+    semicolon, colon, dash, line break or the closing mark of a quote."""
+    end = cs
+    while True:
+        cut = max(text.rfind(ch, lo, end) for ch in ",;:—–”»\n")
+        if cut > lo and text[cut] == "," and text[cut - 1].isdigit() and text[cut + 1 : cut + 2].isdigit():
+            end = cut
+            continue
+        break
+    closes = [q.close for q in uq if q.close <= cs]  # straight and single marks close quotes too
+    return max(cut + 1, max(closes, default=lo), lo)
+
+
 def _subject(
     text: str, lo: int, cs: int, uq: list[Quote], prev: list[Draft]
 ) -> tuple[tuple[int, int] | None, int, Draft | None]:
@@ -370,17 +384,7 @@ def _subject(
     The third item is set for "X said A and insisted B": the cue shares the previous
     cue's subject.
     """
-    seg_lo = lo
-    i = cs - 1
-    while i >= lo:
-        ch = text[i]
-        if ch in ",;:—–”»\n" or (ch in "\"'’" and any(q.close - 1 == i for q in uq)):
-            if ch == "," and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
-                i -= 1
-                continue  # 2,000
-            seg_lo = i + 1
-            break
-        i -= 1
+    seg_lo = _clause_start(text, lo, cs, uq)
     raw = text[seg_lo:cs]
     if prev and _COORD_END.search(raw, max(0, len(raw) - 32)):
         host = next((d for d in reversed(prev) if d.content[0] < cs <= d.content[1] + 1), None)

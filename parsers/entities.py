@@ -144,13 +144,13 @@ def _recover(
             continue
         i, n = 0, len(toks)
         while i < n:
-            cands = known.get(toks[i]) if tags[i] == "O" else None
+            options = known.get(toks[i]) if tags[i] == "O" else None
             step = 1
-            if cands:
-                for tup, typ in cands:
+            if options:
+                for tup, short_type in options:
                     k = len(tup)
                     if toks[i : i + k] == tup and all(t == "O" for t in tags[i : i + k]):
-                        sp = TaggedSpan(run.starts[i], run.ends[i + k - 1], typ, i, i + k - 1)
+                        sp = TaggedSpan(run.starts[i], run.ends[i + k - 1], short_type, i, i + k - 1)
                         out.extend(_mentions_of(text, run, sp, gaz))
                         step = k
                         break

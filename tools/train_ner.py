@@ -236,15 +236,13 @@ def train(
 
 
 def export(weights: dict[str, list[float]], vocab: list[str], prune: float, scale: int) -> dict[str, object]:
+    """Integer weights (only the argmax matters, so scaling changes nothing) as dense per-class lists:
+    ``json.loads`` then hands the tagger its table with no conversion pass, which keeps load fast."""
     out: dict[str, list[int]] = {}
     for f in sorted(weights):
-        sparse: list[int] = []
-        for c, v in enumerate(weights[f]):
-            q = round(v * scale)
-            if abs(v) >= prune and q:
-                sparse += [c, q]
-        if sparse:
-            out[f] = sparse
+        vec = [round(v * scale) if abs(v) >= prune else 0 for v in weights[f]]
+        if any(vec):
+            out[f] = vec
     return {
         "about": "wiredesk entity tagger; averaged perceptron trained on CoNLL-2003 eng.train "
         "(Reuters RCV1, research-evaluation terms) by tools/train_ner.py",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,8 @@ def _parse(text: str) -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    text = resources.files("parsers.data").joinpath("gazetteer.txt").read_text(encoding="utf-8")
+    # Package data beside the code (importlib.resources would add ~10 ms of imports to start-up).
+    text = (Path(__file__).resolve().parent.parent / "data" / "gazetteer.txt").read_text(encoding="utf-8")
     return _parse(text)
 
 

@@ -9,6 +9,7 @@ Hooks for the notebook (see ``target``, ``set_marks``, ``show_extraction``,
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from time import monotonic
@@ -35,6 +36,7 @@ from tui.widgets.status_line import StatusLine
 from tui.widgets.story_list import StoryList
 
 BATCH_SECONDS = 0.25
+FIRST_PAINT_GRACE = 0.5
 WIDE, MEDIUM = 160, 120
 LIST_WIDTH, SIDEBAR_WIDTH = 36, 46
 
@@ -118,13 +120,16 @@ class DeskScreen(Screen[None]):
         self._list_open = self._sidebar_open = False
         self._filter: ExtractionFilter | None = None
         self._initial_highlights = (highlight_entities, highlight_claims)
+        # Set once the first story is on screen: the loader holds back until then so the
+        # first paint does not share the GIL with parsing and extraction.
+        self._first_shown = threading.Event()
+        self._word_count: tuple[str, int] = ("", 0)
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="desk"):
             yield StoryList(id="stories")
             with Vertical(id="reader"):
                 yield ArticleView(id="article")
-                yield SearchBar(id="search")
             with Vertical(id="sidebar"):
                 yield EntitySidebar(id="entities")
                 yield ClaimSidebar(id="claims")
@@ -213,7 +218,6 @@ class DeskScreen(Screen[None]):
     def on_mount(self) -> None:
         view = self.article_view
         view.show_entities, view.show_claims = self._initial_highlights
-        self.query_one(SearchBar).display = False
         view.show(None, placeholder="Loading…")
         self.entity_sidebar.show(None, Extraction())
         self.claim_sidebar.show(None, Extraction())
@@ -270,6 +274,8 @@ class DeskScreen(Screen[None]):
             if monotonic() - last >= BATCH_SECONDS or i == 0:
                 self.post_message(StoriesParsed(batch, i + 1))
                 batch, last = [], monotonic()
+                if i == 0:
+                    self._first_shown.wait(FIRST_PAINT_GRACE)
         self.post_message(StoriesParsed(batch, len(found)))
         extracted: list[tuple[int, Extraction | str]] = []
         for n, (i, article) in enumerate(parsed, 1):
@@ -357,6 +363,9 @@ class DeskScreen(Screen[None]):
         if first is not None:
             self.story_list.highlighted = first  # posts Opened
             self._open(first)
+            self.call_after_refresh(self._first_shown.set)
+        else:
+            self._first_shown.set()
 
     # ------------------------------------------------------------------ opening stories
 
@@ -448,8 +457,14 @@ class DeskScreen(Screen[None]):
     # ------------------------------------------------------------------ search
 
     @on(ArticleView.SearchRequested)
-    def _open_search(self) -> None:
-        bar = self.query_one(SearchBar)
+    async def _open_search(self) -> None:
+        # Mounted on first use: one widget fewer to style before the first paint.
+        bars = self.query(SearchBar)
+        if bars:
+            bar = bars.first()
+        else:
+            bar = SearchBar(id="search")
+            await self.query_one("#reader").mount(bar)
         bar.display = True
         bar.focus()
 
@@ -468,7 +483,6 @@ class DeskScreen(Screen[None]):
 
     @on(SearchBar.Closed)
     def _close_search(self) -> None:
-        self.query_one(SearchBar).display = False
         self.article_view.focus()
         self._update_status()
 
@@ -538,6 +552,12 @@ class DeskScreen(Screen[None]):
 
     # ------------------------------------------------------------------ status line
 
+    def _words(self, article: Article) -> int:
+        # Article.words splits the whole text: too slow to redo on every key of a long story.
+        if self._word_count[0] != article.id:
+            self._word_count = (article.id, article.words)
+        return self._word_count[1]
+
     def _update_status(self) -> None:
         total = len(self.stories)
         view = self.article_view
@@ -553,7 +573,7 @@ class DeskScreen(Screen[None]):
             story = self.current_story
             left = f"story {self.current + 1}/{total}" if story else f"{total} stories"
             if story and story.article:
-                left += f" · {story.article.words} words"
+                left += f" · {self._words(story.article)} words"
         right = ""
         if view.article is not None and view.sentence_count:
             right = f"sentence {view.current_sentence + 1}/{view.sentence_count}"

@@ -365,6 +365,13 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_to_sentence()
         self.refresh()
 
+    def _base_style(self) -> Style:
+        # DOMNode.rich_style walks the ancestors on every call; render_line runs per visible line.
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
@@ -375,7 +382,7 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base = self.rich_style
+        base = self._base_style()
         if self.article is None:
             if y == 1:
                 return Strip(

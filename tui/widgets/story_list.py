@@ -41,10 +41,7 @@ def story_row(story: Story) -> list[tuple[str, str]]:
 
 
 class StoryList(ScrollView, can_focus=True):
-    BINDINGS = [
-        *bindings(LIST_KEYS),
-        *bindings(LIST_PAGE_KEYS),
-    ]
+    BINDINGS = bindings((*LIST_KEYS, *LIST_PAGE_KEYS))
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         f"story-list--{n}" for n in ("highlight", "failed", "reason", "pending", "marker", "headline", "meta")
     }
@@ -194,6 +191,13 @@ class StoryList(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
 
+    def _base_style(self) -> Style:
+        # DOMNode.rich_style walks the ancestors on every call; render_line runs per visible line.
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
@@ -204,7 +208,7 @@ class StoryList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = int(self.scroll_y) + y
-        base = self.rich_style
+        base = self._base_style()
         if row >= len(self._rows):
             return Strip.blank(width, base)
         index, sub = self._rows[row]
@@ -214,10 +218,7 @@ class StoryList(ScrollView, can_focus=True):
         if strip is None:
             story = self._stories[index]
             style = base + self._style("highlight") if lit else base
-            if sub:
-                pieces = [("  " + printable(story.error or ""), "reason")]
-            else:
-                pieces = story_row(story)
+            pieces = [("  " + printable(story.error or ""), "reason")] if sub else story_row(story)
             segs = [Segment(" ", style)]
             segs.extend(Segment(text, style + self._style(cls)) for text, cls in pieces)
             strip = Strip(segs)
