@@ -24,7 +24,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges, worth_a_look
+from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges, folded, probe
 from parsers.cues import Draft, unit_drafts
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
 from parsers.phrases import trim_span
@@ -81,14 +81,15 @@ def extract_claims(
     opens = [q.open for q in quotes]
     closes = [q.close for q in quotes]
     for lo, hi in _units(sentences, quotes):
-        if not worth_a_look(text, lo, hi):
+        present = probe(text, lo, hi)
+        if present is None:
             if drafts and drafts[-1].para == bisect.bisect_right(para_starts, lo) - 1:
                 _hedge_if_unverified(text, lo, hi, drafts[-1])
             continue
         # Top-level quotes never overlap, so opens and closes are both sorted.
         uq = quotes[bisect.bisect_right(closes, lo) : bisect.bisect_left(opens, hi)]
         para = bisect.bisect_right(para_starts, lo) - 1
-        found = unit_drafts(text, lo, hi, uq)
+        found = unit_drafts(text, lo, hi, uq, present)
         for d in found:
             d.para = para
         if found:
@@ -178,7 +179,10 @@ def _finish(
     entities: tuple[Entity, ...],
     numbers: tuple[Quantity, ...],
 ) -> tuple[Claim, ...]:
+    if not drafts:
+        return ()  # most stories: spare them the per-story tables below
     index = SpeakerIndex(text, entities)
+    low = folded(text)
     quote_spans = [(q.start, q.end) for q in quotes]
     real = _real_quotes(text, quotes)
     real_starts = [qs for qs, _ in real]
@@ -212,10 +216,10 @@ def _finish(
         # Quotes do not overlap each other: only the last one starting before e can reach into [s, e).
         k = bisect.bisect_left(real_starts, e) - 1
         kind = "quote" if k >= 0 and real[k][1] > s else "paraphrase"
-        hedges = find_hedges(text, s, e)
+        hedges = find_hedges(text, s, e, low)
         if d.src is not None and d.src[1] + 1 < d.cue[0] < d.src[1] + 40 and d.cue[1] <= s:
             # "X reportedly said": a hedge between source and cue counts too.
-            hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0]) if h not in hedges)
+            hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0], low) if h not in hedges)
         first = bisect.bisect_left(num_starts, s)
         inside = by_start[first : bisect.bisect_left(num_starts, e)]
         nums = tuple(sorted(i for i in inside if numbers[i].end <= e))

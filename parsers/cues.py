@@ -25,6 +25,7 @@ from parsers.phrases import (
     coord_cut,
     forward,
     last_boundary,
+    may_be_anon,
     np_after,
     quote_first,
     short_tail,
@@ -83,6 +84,21 @@ _INVERTIBLE = words(
 )
 # "…,” said rescue chief Ivo Darnell." — the source after the cue, up to a comma or the end.
 _INVERTED = re.compile(r"\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s*(?=[,;]|\.?\s*[“\"«]|\.?\s*$)")
+# Compiled once here rather than looked up in re's cache at every cue.
+_QUOTE_THEN_BY = re.compile(r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+")
+_AS_OR_QUOTE = re.compile(r"\bas\b|[«“\"]")
+_AS = re.compile(r"\bas\b")
+_OF = re.compile(r"\bof\b")
+_MODAL_END = re.compile(r"\b(?:to|would|could|will|can|not|n[o’']t|did|does|do)\s+$")
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|so|its|their|his|her)\s+$")
+_AS_GAP = re.compile(r"\s+as\s+")
+_AUX_TAIL = re.compile(r"(?:\s+(?:have|has|had|will|would|may|might))+\s*$")
+_QUOTED_AS = re.compile(r"(?:\s+by\s+([^,]+?))?\s+as\s+(?:saying|telling \w+)\b[\s,:]*")
+_CONJ_ONLY = re.compile(r"(?i)(?:but|and|yet|however|also)")
+_DAY_FOR = re.compile(r"(?:\s+(?:on|late|early)\s+\w+day)?\s+for\s+")
+_STMT_SUBJECT = re.compile(r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)")
+_SPLIT_TAIL = re.compile(r"[^“\"«.!?]{0,80}?,\s*(?=[“\"«])")
+_CONJ_TAIL = re.compile(r"[\s,]+(?:and|but|while|with|as|which)\s*$")
 
 
 @dataclass(slots=True)
@@ -102,9 +118,11 @@ class Draft:
     extra_hedges: tuple[str, ...] = ()
 
 
-def unit_drafts(text: str, lo: int, hi: int, uq: list[Quote]) -> list[Draft]:
-    """Claims of one unit, before sources are resolved."""
-    cues = find_cues(text, lo, hi, uq)
+def unit_drafts(
+    text: str, lo: int, hi: int, uq: list[Quote], present: frozenset[str] | None = None
+) -> list[Draft]:
+    """Claims of one unit, before sources are resolved (``present``: see ``find_cues``)."""
+    cues = find_cues(text, lo, hi, uq, present)
     drafts: list[Draft] = []
     if not any(c.kind not in ("stmt", "typo") for c in cues):
         # No known cue: a misspelt one ("inisted") where a cue would stand.
@@ -153,7 +171,7 @@ def _verb(
         return None
     naming = word in NAMING_VERBS
     # Passive: "was denounced by X as “…”", "claimed by X", "was dubbed « … » by X"; participle "…, confirmed by X,".
-    m_by = _BY.match(after) or re.match(r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+", after)
+    m_by = _BY.match(after) or _QUOTE_THEN_BY.match(after)
     aux = _PASSIVE_AUX.search(before, max(0, len(before) - 48))  # anchored at the end: look near it
     if word == "quoted" and aux:
         return _quoted_as(text, lo, hi, cs, ce, before)
@@ -161,7 +179,7 @@ def _verb(
         m_by
         and not aux
         and not before.rstrip().endswith(",")
-        and not (naming and re.search(r"\bas\b|[«“\"]", after[:80]))
+        and not (naming and _AS_OR_QUOTE.search(after, 0, 80))
     ):
         # "the initiatives announced by ASADA include …": a reduced relative, not a report.
         return None
@@ -209,9 +227,7 @@ def _verb(
         if fwd is None:
             return None
         has_quote = any(fwd[0] <= q.end and q.start < fwd[1] for q in uq)
-        if not has_quote and not re.search(
-            r"\bas\b" if word[:3] != "acc" else r"\bof\b", text[fwd[0] : fwd[1]]
-        ):
+        if not has_quote and not (_AS if word[:3] != "acc" else _OF).search(text[fwd[0] : fwd[1]]):
             return None
         return Draft((cs, ce), subj, fwd, region=(region_lo, pos))
     if _COLON.match(rest):
@@ -249,9 +265,7 @@ def _verb_reading(word: str, before: str, after: str) -> bool:
             return False
         if _FOLLOWED_BY_VERB.match(after):
             return False
-    if word in ("say", "says") and re.search(
-        r"\b(?:to|would|could|will|can|not|n[o’']t|did|does|do)\s+$", before
-    ):
+    if word in ("say", "says") and _MODAL_END.search(before):
         return False
     if word == "claimed" and _LIVES.match(after):
         return False
@@ -259,7 +273,7 @@ def _verb_reading(word: str, before: str, after: str) -> bool:
         return False
     return not (
         word in ("reported", "called", "described", "estimated", "alleged", "claimed")
-        and re.search(r"\b(?:the|a|an|so|its|their|his|her)\s+$", before)
+        and _DETERMINER_END.search(before)
     )
 
 
@@ -283,7 +297,7 @@ def _passive(
     src = clean_source(text, a_s, a_e)
     if src is None:
         return None
-    as_m = re.match(r"\s+as\s+", text[a_e:hi])
+    as_m = _AS_GAP.match(text[a_e:hi])
     if as_m:
         content = quote_first(text, a_e + as_m.end(), hi)
     elif m_by.group(0).strip() != "by":
@@ -294,7 +308,7 @@ def _passive(
             return None
         clause_lo = max(last_boundary(text, lo, cs if aux is None else lo + aux.start()), lo)
         subj_end = lo + aux.start() if aux else text.rfind(",", lo, cs)
-        subj_text = re.sub(r"(?:\s+(?:have|has|had|will|would|may|might))+\s*$", "", text[clause_lo:subj_end])
+        subj_text = _AUX_TAIL.sub("", text[clause_lo:subj_end])
         if aux is None:
             # "The attack and the toll, confirmed by X, came …": the phrase before the comma.
             c = text.rfind(",", lo, subj_end)
@@ -306,7 +320,7 @@ def _passive(
 
 def _quoted_as(text: str, lo: int, hi: int, cs: int, ce: int, before: str) -> Draft | None:
     """'X was quoted as saying …' / 'X was quoted by Y as saying …'."""
-    m = re.match(r"(?:\s+by\s+([^,]+?))?\s+as\s+(?:saying|telling \w+)\b[\s,:]*", text[ce:hi])
+    m = _QUOTED_AS.match(text[ce:hi])
     aux = _PASSIVE_AUX.search(before, max(0, len(before) - 48))  # anchored at the end: look near it
     if not m or not aux:
         return None
@@ -326,7 +340,7 @@ def _according(text: str, lo: int, hi: int, cs: int, ce: int) -> Draft | None:
     if src is None:
         return None
     lead = text[lo:cs].strip(" \t\n,")
-    if not lead or re.fullmatch(r"(?i)(?:but|and|yet|however|also)", lead):
+    if not lead or _CONJ_ONLY.fullmatch(lead):
         comma = text.find(",", src[1], hi)
         start = comma + 1 if comma >= 0 else src[1]
         fwd = forward(text, start, hi)
@@ -341,14 +355,14 @@ def _responsibility(text: str, lo: int, hi: int, cs: int, ce: int, uq: list[Quot
     subj, region_lo, _ = _subject(text, lo, cs, uq, [])
     if subj is None:
         return None
-    m = re.match(r"(?:\s+(?:on|late|early)\s+\w+day)?\s+for\s+", text[ce:hi])
+    m = _DAY_FOR.match(text[ce:hi])
     fwd = forward(text, ce + (m.end() if m else 0), hi)
     return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, ce))
 
 
 def _statement_only(text: str, lo: int, hi: int, m: Cue) -> list[Draft]:
     """'In a statement, the ministry accused …': the subject after the comma is the source."""
-    after = re.match(r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)", text[m.end : hi])
+    after = _STMT_SUBJECT.match(text[m.end : hi])
     if not after:
         return []
     s_s, s_e = m.end + after.start(1), m.end + after.end(1)
@@ -397,7 +411,7 @@ def _subject(
             return app[0], app[1], None
         return None, seg_lo, None
     cut = 0
-    anon = ANON_CLAUSE.search(raw)
+    anon = ANON_CLAUSE.search(raw) if may_be_anon(raw) else None
     for m in SUBORD.finditer(raw, 0, anon.start() if anon else len(raw)):
         cut = m.end()
     if cut and not raw[cut:].strip():
@@ -410,7 +424,7 @@ def _subject(
 
 def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None:
     """'“…,” she told reporters, “…”': the second part of a split quote joins the claim."""
-    m = re.match(r"[^“\"«.!?]{0,80}?,\s*(?=[“\"«])", text[pos:hi])
+    m = _SPLIT_TAIL.match(text[pos:hi])
     if not m:
         return
     at = pos + m.end()
@@ -436,7 +450,7 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
             if d.content[0] < cut < d.content[1]:
                 span = trim_span(text, d.content[0], cut)
                 if span is not None:
-                    tail = re.search(r"[\s,]+(?:and|but|while|with|as|which)\s*$", text[span[0] : span[1]])
+                    tail = _CONJ_TAIL.search(text[span[0] : span[1]])
                     d.content = (span[0], span[0] + tail.start() if tail else span[1])
                 break
     # A sentence-final strong attribution starts from the unit start: claims inside it are its own.

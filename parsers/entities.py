@@ -160,13 +160,17 @@ def _recover(
 
 
 def _roles(text: str, group: Group, spans: dict[int, int], gaz: Gazetteer) -> tuple[str, ...]:
+    if group.type not in ("PERSON", "ORG"):
+        return ()
     roles: list[str] = []
     for m in group.mentions:
         if group.type == "PERSON":
             found = title_chain(text, m.start, spans, gaz) + appositions(text, m.start, m.end)
-        else:
-            d = org_descriptor(text, m.start) if group.type == "ORG" else None
+        elif m.start > 2 and text[m.start - 2] in "pntaye":  # the last letter of every descriptor head
+            d = org_descriptor(text, m.start)
             found = [d] if d else []
+        else:
+            continue
         for r in found:
             r = " ".join(r.split())
             if r and r.casefold() not in (x.casefold() for x in roles):
@@ -187,7 +191,7 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     spans = {m.end: m.start for m in raw}
     entities: list[Entity] = []
     for g in groups:
-        mentions = tuple(dict.fromkeys(Mention(m.start, m.end) for m in g.mentions))
+        mentions = tuple([Mention(a, b) for a, b in dict.fromkeys([(m.start, m.end) for m in g.mentions])])
         entities.append(
             Entity(
                 id=f"E{len(entities) + 1}",

@@ -70,9 +70,9 @@ class SpeakerIndex:
         spans.sort(key=lambda s: (s[0], s[1]))
         self._spans = spans
         self._starts = [s[0] for s in spans]
-        persons = sorted((m.start, m.end, e) for e in entities if e.type == "PERSON" for m in e.mentions)
-        self._persons = persons
-        self._person_starts = [p[0] for p in persons]
+        # Built on first use: only pronoun sources need the people in text order.
+        self._persons: list[tuple[int, int, Entity]] | None = None
+        self._person_starts: list[int] = []
         self._text_roles: list[tuple[tuple[str, ...], int, int]] | None = None
         self._acronyms: dict[str, tuple[int, int]] | None = None
 
@@ -91,10 +91,17 @@ class SpeakerIndex:
 
     def last_person(self, pos: int, skip: list[tuple[int, int]] | None = None) -> Entity | None:
         """The last PERSON mentioned before pos, outside the given spans (quotes)."""
+        persons = self._persons
+        if persons is None:
+            persons = sorted(
+                (m.start, m.end, e) for e in self.entities if e.type == "PERSON" for m in e.mentions
+            )
+            self._persons = persons
+            self._person_starts = [p[0] for p in persons]
         i = bisect.bisect_left(self._person_starts, pos)
         while i > 0:
             i -= 1
-            s, e, ent = self._persons[i]
+            s, e, ent = persons[i]
             if e > pos:
                 continue
             if skip and any(a <= s < b for a, b in skip):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from textual.app import App
 
-from parsers.model import Extraction
+from parsers.model import Article, Extraction
 from tests.desk_support import (
     BROKEN,
     FIXTURES,
@@ -22,6 +22,7 @@ from tui.article_layout import sentence_at
 from tui.screens.desk import DeskScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.article_view import ArticleView
+from tui.widgets.status_line import StatusLine
 
 pytestmark = pytest.mark.usefixtures("fixed_extraction")
 
@@ -267,14 +268,28 @@ async def test_notebook_hooks_marks_and_replaced_extraction() -> None:
         assert target.sentence == 0 and target.start == 0 and target.article_id
 
 
-async def test_escape_cancels_loading_and_stdin_story(tmp_path: Path) -> None:
+async def test_escape_cancels_loading_and_stdin_story(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    def slow_extract(article: Article) -> Extraction:
+        time.sleep(0.01)  # 300 stories take 3 s: esc surely lands while loading
+        return fixed_extract(article)
+
+    monkeypatch.setattr("parsers.extract.extract", slow_extract)
     for i in range(300):
         (tmp_path / f"{i:04}.txt").write_text(f"Story {i}\n\nBODY (Wirefix) - Text of story {i}.\n")
     app = make_app(tmp_path, "-", stdin_data=b"Piped story\n\nA story that came on stdin.\n")
     async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.05)
+        assert app.desk.loading
+        status = app.desk.query_one(StatusLine).text
+        assert status.startswith("loading: parsed ") and "esc cancels" in status  # progress is shown
         await pilot.press("escape")
         await pilot.pause(0.3)
         assert not app.desk.loading
+        assert "loading cancelled" in app.desk.query_one(StatusLine).text
         assert len(app.desk.stories) == 301
         await pilot.press("G")  # unloaded stories still open on demand
         await pilot.press("left_square_bracket", "G", "enter")
@@ -312,3 +327,46 @@ async def test_no_color_renders_and_keeps_meaning(monkeypatch: pytest.MonkeyPatc
         assert any("Okafor" in s.text and s.style is not None and s.style.underline for s in segs)
         assert any(s.text == "▌" for s in segs)
         app.export_screenshot()  # the NO_COLOR filter ran over every segment without error
+
+
+async def test_mouse_click_moves_cursor_and_palette_lists_actions() -> None:
+    app = make_app(HARBOUR)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_loaded(pilot, app)
+        desk = app.desk
+        view = desk.article_view
+        # row 7 of the article is the second body paragraph (the Okafor quote)
+        await pilot.click("#article", offset=(10, 7))
+        article = view.article
+        assert article is not None
+        assert "We will not go back" in article.text[article.sentences[desk.current_sentence].start :][:40]
+        titles = {c.title for c in app.get_system_commands(desk)}
+        for wanted in ("Next sentence", "Search", "Entity colours", "Claim colours", "Next story", "Sidebar"):
+            assert wanted in titles
+        await pilot.press("g")
+        assert desk.current_sentence == 0
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CommandPalette"
+        await pilot.press(*"next sentence")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert desk.current_sentence == 1
+
+
+async def test_page_keys_scroll_and_keep_the_cursor_on_screen() -> None:
+    from seeds import SEED_DIR
+
+    app = make_app(SEED_DIR)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        view = app.desk.article_view
+        assert view.scroll_y == 0
+        await pilot.press("pagedown")
+        assert view.scroll_y > 0 and app.desk.current_sentence > 0
+        first_page = app.desk.current_sentence
+        await pilot.press("space")
+        assert app.desk.current_sentence > first_page
+        await pilot.press("pageup", "pageup")
+        assert view.scroll_y == 0

@@ -95,3 +95,26 @@ def test_cli_help_and_version() -> None:
             timeout=60,
         )
         assert result.returncode == 0 and expected in result.stdout
+
+
+def test_desk_options_parse() -> None:
+    from tui.cli import build_desk_parser
+
+    ns = build_desk_parser().parse_args(["a.txt", "-", "--theme", "ansi-light", "--notebook", "n.json"])
+    assert ns.paths == ["a.txt", "-"] and ns.theme == "ansi-light" and ns.notebook == "n.json"
+
+
+def test_panes_follow_width_and_keep_one_overlay_at_80_columns() -> None:
+    from tui.panes import Panes
+
+    panes = Panes()
+    panes.fit(200)
+    assert (panes.list_open, panes.sidebar_open, panes.list_overlay) == (True, True, False)
+    panes.fit(80)
+    assert (panes.list_open, panes.sidebar_open) == (False, False)
+    assert panes.toggle_list() and not panes.sidebar_open
+    assert panes.toggle_sidebar() and not panes.list_open  # one overlay at a time
+    assert panes.close_overlays() and not panes.sidebar_open
+    assert not panes.close_overlays()
+    panes.fit(130)
+    assert panes.sidebar_open and not panes.sidebar_overlay and panes.list_overlay

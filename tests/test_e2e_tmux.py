@@ -36,8 +36,8 @@ class Tmux:
             self.run("send-keys", "-t", self.name, key)
             time.sleep(0.15)
 
-    def screen(self) -> str:
-        return self.run("capture-pane", "-p", "-t", self.name)
+    def screen(self, escapes: bool = False) -> str:
+        return self.run("capture-pane", "-p", *(["-e"] if escapes else []), "-t", self.name)
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
         deadline = time.monotonic() + timeout
@@ -52,6 +52,7 @@ class Tmux:
 
 @pytest.fixture(params=["xterm-256color", "NO_COLOR"])
 def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
+    request.node.no_color = request.param == "NO_COLOR"
     if not WIREDESK.exists():
         pytest.skip(f"wiredesk not installed beside {sys.executable}")
     env = {"TERM": "xterm-256color", "WIREDESK_CONFIG": str(tmp_path / "none.toml")}
@@ -82,9 +83,16 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=10)
 
 
-def test_desk_in_tmux(desk: Tmux) -> None:
+def test_desk_in_tmux(desk: Tmux, request: pytest.FixtureRequest) -> None:
     screen = desk.wait_for("Harbour cranes idle")
     assert "sentence 1/" in screen
+    styled = desk.screen(escapes=True)
+    if request.node.no_color:
+        # no colour at all, yet meaning survives as bold / underline
+        assert "[38;" not in styled and "[48;" not in styled and "[3" + "1m" not in styled
+        assert "\x1b[1m" in styled
+    else:
+        assert "[38;" in styled or "[3" in styled
     desk.keys("j", "j")
     screen = desk.wait_for("sentence 3/")
     desk.keys("/")
@@ -117,3 +125,24 @@ def test_desk_in_tmux(desk: Tmux) -> None:
         time.sleep(0.1)
     else:
         raise AssertionError("q did not quit")
+
+
+def test_stories_on_stdin_with_keys_from_the_terminal(tmp_path: Path) -> None:
+    if not WIREDESK.exists():
+        pytest.skip(f"wiredesk not installed beside {sys.executable}")
+    name = f"wiredesk-e2e-{uuid.uuid4().hex[:8]}"
+    command = f"cat {FIXTURES / '02_rain.txt'} | {WIREDESK} -"
+    tmux = Tmux(name)
+    subprocess.run(
+        ["tmux", "-f", os.devnull, "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
+         f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "TERM=xterm-256color",
+         f"WIREDESK_CONFIG={tmp_path / 'none.toml'}", "sh", "-c", command],
+        check=True,
+        timeout=10,
+    )  # fmt: skip
+    try:
+        tmux.wait_for("Heavy rain closes mountain roads")
+        tmux.keys("j")
+        tmux.wait_for("sentence 2/")  # the keyboard works although stdin was a pipe
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=10)

@@ -7,6 +7,7 @@ from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.dom import DOMNode
+from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 
 from parsers.load import DEFAULT_SIZE_LIMIT
@@ -71,6 +72,24 @@ class WireDeskApp(App[None]):
         self.set_keymap(self.keymap_overrides)
         for problem in problems:
             self.notify(problem, severity="warning", markup=False, timeout=8)
+
+    def watch_theme(self, theme_name: str) -> None:
+        self._sync_no_color_filter()
+
+    def _sync_no_color_filter(self) -> None:
+        """Under NO_COLOR, match the colour filter to the theme actually in use.
+
+        Textual picks Monochrome or NoColor once, in App.__init__, from the theme of that
+        moment; an ANSI theme chosen later would then be pushed through Monochrome and
+        come out as black on black.  ANSI themes need NoColor (the terminal's own colours).
+        """
+        if not self.no_color:
+            return
+        wanted: type[NoColor | Monochrome] = NoColor if self.native_ansi_color else Monochrome
+        for i, current in enumerate(self._filters):
+            if isinstance(current, NoColor | Monochrome) and type(current) is not wanted:
+                self._filters[i] = wanted()
+                self.refresh()
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

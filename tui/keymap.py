@@ -30,12 +30,14 @@ class Key:
     show: bool = True
     key_display: str | None = None
     priority: bool = False
+    # A short word for the footer (80 columns hold about nine); help and palette use ``description``.
+    label: str | None = None
 
     def binding(self) -> Binding:
         return Binding(
             self.keys,
             self.action,
-            self.description,
+            self.label or self.description,
             show=self.show,
             key_display=self.key_display,
             priority=self.priority,
@@ -57,8 +59,24 @@ APP_KEYS: tuple[Key, ...] = (
 SCREEN_KEYS: tuple[Key, ...] = (
     Key("focus-next", "tab", "app.focus_next", "Next pane", APP, show=False),
     Key("focus-previous", "shift+tab", "app.focus_previous", "Previous pane", APP, show=False),
-    Key("toggle-list", "left_square_bracket,f2", "toggle_list", "Stories", APP, key_display="["),
-    Key("toggle-sidebar", "right_square_bracket,f3", "toggle_sidebar", "Sidebar", APP, key_display="]"),
+    Key(
+        "toggle-list",
+        "left_square_bracket,f2",
+        "toggle_list",
+        "Story list",
+        APP,
+        key_display="[",
+        label="Stories",
+    ),
+    Key(
+        "toggle-sidebar",
+        "right_square_bracket,f3",
+        "toggle_sidebar",
+        "Sidebar",
+        APP,
+        key_display="]",
+        label="Side",
+    ),
     Key("next-story", "J", "next_story", "Next story", APP, show=False),
     Key("previous-story", "K", "previous_story", "Previous story", APP, show=False),
     Key("focus-article", "o", "focus_article", "Read article", APP, show=False),
@@ -68,8 +86,16 @@ SCREEN_KEYS: tuple[Key, ...] = (
 )
 
 ARTICLE_KEYS: tuple[Key, ...] = (
-    Key("next-sentence", "j,down", "next_sentence", "Next sentence", ARTICLE, key_display="j"),
-    Key("previous-sentence", "k,up", "previous_sentence", "Previous sentence", ARTICLE, key_display="k"),
+    Key("next-sentence", "j,down", "next_sentence", "Next sentence", ARTICLE, key_display="j", label="Next"),
+    Key(
+        "previous-sentence",
+        "k,up",
+        "previous_sentence",
+        "Previous sentence",
+        ARTICLE,
+        key_display="k",
+        label="Prev",
+    ),
     Key("top", "g,home", "top", "Top", ARTICLE, show=False),
     Key("bottom", "G,end", "bottom", "Bottom", ARTICLE, show=False),
     Key("page-down", "pagedown,space,ctrl+f", "page_down", "Page down", ARTICLE, show=False),
@@ -77,8 +103,8 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("search", "slash", "search", "Search", ARTICLE, key_display="/"),
     Key("next-match", "n", "next_match", "Next match", ARTICLE, show=False),
     Key("previous-match", "N", "previous_match", "Previous match", ARTICLE, show=False),
-    Key("toggle-entities", "h", "toggle_entities", "Entity colours", ARTICLE),
-    Key("toggle-claims", "c", "toggle_claims", "Claim colours", ARTICLE),
+    Key("toggle-entities", "h", "toggle_entities", "Entity colours", ARTICLE, label="Entities"),
+    Key("toggle-claims", "c", "toggle_claims", "Claim colours", ARTICLE, label="Claims"),
     Key("clear-matches", "backspace", "clear_matches", "Clear matches", ARTICLE, show=False),
 )
 

@@ -40,8 +40,13 @@ class Group:
 
     @property
     def name(self) -> str:
-        # The fullest form: most words, then longest, then earliest.
-        return max(self.surfaces, key=lambda s: (len(s.split()), len(s), -self.surfaces.index(s)))
+        # The fullest form: most words, then longest, then earliest — but "Islamic State", not the
+        # wire's "Islamic State jihadist group".
+        surfaces = self.surfaces
+        if len(surfaces) == 1:
+            return surfaces[0]
+        proper = [s for s in surfaces if s.rsplit(None, 1)[-1].lower() not in _GENERIC_TAIL] or surfaces
+        return max(proper, key=lambda s: (s.count(" "), len(s), -surfaces.index(s)))
 
 
 _NORM_CACHE: dict[str, str] = {}
@@ -81,9 +86,17 @@ def _core_tokens(surface: str) -> list[str]:
     return out
 
 
+_INITIALS_CACHE: dict[str, str] = {}
+
+
 def initials(surface: str) -> str:
-    words = [w for w in re.split(r"[\s-]+", _ARTICLE_RE.sub("", surface)) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
+    hit = _INITIALS_CACHE.get(surface)
+    if hit is None:
+        if len(_INITIALS_CACHE) > _CACHE_LIMIT:
+            _INITIALS_CACHE.clear()
+        words = _ARTICLE_RE.sub("", surface).replace("-", " ").split()
+        hit = _INITIALS_CACHE[surface] = "".join([w[0] for w in words if w[0].isupper()])
+    return hit
 
 
 def _is_acronym(surface: str) -> bool:
@@ -122,10 +135,13 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             i = parent[i]
         return i
 
+    merged_any = [False]
+
     def union(child: int, target: int) -> None:
         a, b = find(child), find(target)
         if a != b:
             parent[a] = b
+            merged_any[0] = True
 
     names = [g.name for g in groups]
     cores = [core_tokens(nm) for nm in names]
@@ -208,6 +224,8 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
                 best, best_len = j, len(other)
         if best >= 0:
             union(k, best)
+    if not merged_any[0]:
+        return groups  # already one group per entity, in order of first mention
     merged: dict[int, Group] = {}
     order: list[int] = []
     for k, g in enumerate(groups):

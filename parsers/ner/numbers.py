@@ -24,9 +24,7 @@ _SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
 # Two scans, each starting with a literal or a digit so the regex engine skips ahead fast (an
 # alternation of words, a look-behind or "\b" in front makes it try every position); word
 # boundaries and hedges are checked on each hit.
-DIGITS_RE = re.compile(
-    rf"\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)|\d+(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)"
-)
+DIGITS_RE = re.compile(rf"\d\d*(?:,\d{{3}})*(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)")
 WORDS_RE = re.compile(rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])")
 TAIL_RE = re.compile(r"(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){0,3}")
 # Hedges, reversed, matched on the reversed text before the number.
@@ -259,21 +257,23 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
             continue
         if num[0] not in _FIRST_CHARS and num.lower() == "one":
             continue  # "one of them", "no one": a pronoun far more often than a count
-        h = HEDGE_REVERSED_RE.match(text[max(0, q_start - 24) : q_start][::-1])
-        hedge = h.group(1)[::-1] if h else None
-        if hedge is None and _YEAR_RE.match(num):
-            continue
         if start in taken:
+            continue
+        hedge = None
+        if q_start > 2 and text[q_start - 1] == " " and text[q_start - 2].isalpha():
+            h = HEDGE_REVERSED_RE.match(text[max(0, q_start - 24) : q_start][::-1])
+            if h is not None:
+                hedge = h.group(1)[::-1]
+                q_start -= h.end()
+        if hedge is None and _YEAR_RE.match(num):
             continue
         value = word_value(num)
         if value is None:
             continue
-        if hedge:
-            q_start -= h.end()  # type: ignore[union-attr]
         tail = TAIL_RE.match(text, end).group()  # type: ignore[union-attr]
         counts = "dollars" if cur == "$" else _counts(text, q_start, end, tail)
         q_end = end
-        words = tail.split()
+        words = tail.split() if counts is not None else ()
         if words and counts is not None and words[0].lower() == counts.split()[0]:
             q_end = text.index(words[0], end) + len(words[0])
         out.append(

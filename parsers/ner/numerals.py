@@ -44,6 +44,8 @@ FIRST_WORDS = sorted([*UNITS, *TENS, *VAGUE], key=len, reverse=True)
 
 def word_value(phrase: str) -> float | None:
     """Value of "twenty-five", "two hundred", "1.5 million", "2,500", "dozens"; None when not a number."""
+    if phrase.isdigit():
+        return float(phrase)  # the common case, without the word machinery
     total = 0.0
     current = 0.0
     seen = False

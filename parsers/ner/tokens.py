@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from parsers.ner.fastre import trie_pattern
+
 _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 _ABBR = (
@@ -52,7 +54,7 @@ _RUN = rf"{_CAPWORD}(?:[ \t]+(?:(?:{CONNECTORS})[ \t]+)*{_CAPWORD})*"
 # trailing look-ahead captures the word after the run, saving a second match per run.
 _START = rf"\b(?=[{_UP}]|[{_LO}]+-[{_UP}])"
 _NEXT = rf"(?=[ \t]*({_WORD}|['’][sS]\b|[^\w\s]))?"
-RUN_RE = re.compile(rf"{_START}(?!(?:{STARTERS})[ \t]+[a-z])({_RUN}){_NEXT}")
+RUN_RE = re.compile(rf"{_START}(?!{trie_pattern(STARTERS.split('|'))}[ \t]+[a-z])({_RUN}){_NEXT}")
 ALL_RUNS_RE = re.compile(rf"{_START}({_RUN}){_NEXT}")
 # The word just before a run (matched on the reversed preceding text: Python's regexes cannot
 # search backwards cheaply), and the word just after it.

@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from time import monotonic
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,22 +22,25 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 from textual.worker import get_current_worker
 
-from parsers.load import DEFAULT_SIZE_LIMIT, iter_story_paths
+from parsers.load import DEFAULT_SIZE_LIMIT
 from parsers.model import Article, Extraction
-from tui.article_layout import printable
 from tui.keymap import SCREEN_KEYS, bindings
+from tui.loader import (
+    LoadFinished,
+    StoriesExtracted,
+    StoriesFound,
+    StoriesParsed,
+    StoryReady,
+    load_stories,
+)
+from tui.panes import Panes
 from tui.stories import Story, extract_story, parse_story
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_sidebar import ClaimSidebar
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.search_bar import SearchBar
-from tui.widgets.status_line import StatusLine
+from tui.widgets.status_line import StatusLine, status_parts
 from tui.widgets.story_list import StoryList
-
-BATCH_SECONDS = 0.25
-FIRST_PAINT_GRACE = 0.5
-WIDE, MEDIUM = 160, 120
-LIST_WIDTH, SIDEBAR_WIDTH = 36, 46
 
 ExtractionFilter = Callable[[Article, Extraction], Extraction]
 
@@ -54,38 +56,6 @@ class Target:
     end: int | None
     entity_id: str | None
     claim_id: str | None
-
-
-class StoriesFound(Message):
-    def __init__(self, paths: list[str]) -> None:
-        super().__init__()
-        self.paths = paths
-
-
-class StoriesParsed(Message):
-    def __init__(self, batch: list[tuple[int, Article | str]], done: int) -> None:
-        super().__init__()
-        self.batch = batch
-        self.done = done
-
-
-class StoriesExtracted(Message):
-    def __init__(self, batch: list[tuple[int, Extraction | str]], done: int) -> None:
-        super().__init__()
-        self.batch = batch
-        self.done = done
-
-
-class LoadFinished(Message):
-    pass
-
-
-class StoryReady(Message):
-    def __init__(self, index: int, article: Article | str, extraction: Extraction | str | None) -> None:
-        super().__init__()
-        self.index = index
-        self.article = article
-        self.extraction = extraction
 
 
 class DeskScreen(Screen[None]):
@@ -116,8 +86,7 @@ class DeskScreen(Screen[None]):
         self.loading = False
         self.load_status = "starting…"
         self._parsed = self._extracted = 0
-        self._mode = ""
-        self._list_open = self._sidebar_open = False
+        self.panes = Panes()
         self._filter: ExtractionFilter | None = None
         self._initial_highlights = (highlight_entities, highlight_claims)
         # Set once the first story is on screen: the loader holds back until then so the
@@ -134,7 +103,7 @@ class DeskScreen(Screen[None]):
                 yield EntitySidebar(id="entities")
                 yield ClaimSidebar(id="claims")
         yield StatusLine(id="status")
-        yield Footer()
+        yield Footer(compact=True)
 
     # ------------------------------------------------------------------ widgets
 
@@ -231,62 +200,36 @@ class DeskScreen(Screen[None]):
         self._apply_layout(event.size.width)
 
     def _apply_layout(self, width: int) -> None:
-        mode = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
-        if mode != self._mode:
-            self._mode = mode
-            self._list_open = mode == "wide"
-            self._sidebar_open = mode != "narrow"
+        self.panes.fit(width)
         self._sync_panes(width)
 
     def _sync_panes(self, width: int | None = None) -> None:
         width = self.app.size.width if width is None else width
+        panes = self.panes
         stories, sidebar = self.story_list, self.query_one("#sidebar")
-        list_overlay = self._mode != "wide"
-        sidebar_overlay = self._mode == "narrow"
-        stories.set_class(not self._list_open, "-hidden")
-        stories.set_class(list_overlay, "-overlay")
-        sidebar.set_class(not self._sidebar_open, "-hidden")
-        sidebar.set_class(sidebar_overlay, "-overlay")
-        list_width = min(LIST_WIDTH if not list_overlay else 44, max(width - 4, 20))
-        side_width = min(SIDEBAR_WIDTH, max(width - 4, 20))
+        stories.set_class(not panes.list_open, "-hidden")
+        stories.set_class(panes.list_overlay, "-overlay")
+        sidebar.set_class(not panes.sidebar_open, "-hidden")
+        sidebar.set_class(panes.sidebar_overlay, "-overlay")
+        list_width, side_width = panes.widths(width)
         stories.styles.width = list_width
         sidebar.styles.width = side_width
-        sidebar.styles.offset = (width - side_width, 0) if sidebar_overlay else (0, 0)
-        self.set_class(self._mode == "narrow", "-narrow")
+        sidebar.styles.offset = (width - side_width, 0) if panes.sidebar_overlay else (0, 0)
+        self.set_class(panes.mode == "narrow", "-narrow")
 
     # ------------------------------------------------------------------ loading (worker thread)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, paths: list[str], stdin_data: bytes | None, limit: int) -> None:
         worker = get_current_worker()
-        found = list(iter_story_paths(paths))
-        self.post_message(StoriesFound(found))
-        parsed: list[tuple[int, Article]] = []
-        batch: list[tuple[int, Article | str]] = []
-        last = monotonic()
-        for i, path in enumerate(found):
-            if worker.is_cancelled:
-                return
-            result = parse_story(path, stdin_data, limit)
-            batch.append((i, result))
-            if isinstance(result, Article):
-                parsed.append((i, result))
-            if monotonic() - last >= BATCH_SECONDS or i == 0:
-                self.post_message(StoriesParsed(batch, i + 1))
-                batch, last = [], monotonic()
-                if i == 0:
-                    self._first_shown.wait(FIRST_PAINT_GRACE)
-        self.post_message(StoriesParsed(batch, len(found)))
-        extracted: list[tuple[int, Extraction | str]] = []
-        for n, (i, article) in enumerate(parsed, 1):
-            if worker.is_cancelled:
-                return
-            extracted.append((i, extract_story(article)))
-            if monotonic() - last >= BATCH_SECONDS:
-                self.post_message(StoriesExtracted(extracted, n))
-                extracted, last = [], monotonic()
-        self.post_message(StoriesExtracted(extracted, len(parsed)))
-        self.post_message(LoadFinished())
+        load_stories(
+            paths,
+            stdin_data,
+            limit,
+            post=self.post_message,
+            cancelled=lambda: worker.is_cancelled,
+            first_shown=self._first_shown,
+        )
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _load_one(self, index: int, path: str, article: Article | None) -> None:
@@ -403,11 +346,9 @@ class DeskScreen(Screen[None]):
     def _story_opened(self, message: StoryList.Opened) -> None:
         if message.index != self.current:
             self._open(message.index)
-        if message.chosen and self._mode != "wide":
-            self._list_open = False
-            self._sync_panes()
-            self.article_view.focus()
-        elif message.chosen:
+        if message.chosen:
+            if self.panes.close_after_choice("list"):
+                self._sync_panes()
             self.article_view.focus()
 
     def _step_story(self, step: int) -> None:
@@ -433,8 +374,7 @@ class DeskScreen(Screen[None]):
         self._after_sidebar_jump()
 
     def _after_sidebar_jump(self) -> None:
-        if self._mode == "narrow":
-            self._sidebar_open = False
+        if self.panes.close_after_choice("sidebar"):
             self._sync_panes()
             self.article_view.focus()
         self._update_status()
@@ -489,24 +429,14 @@ class DeskScreen(Screen[None]):
     # ------------------------------------------------------------------ actions
 
     def action_toggle_list(self) -> None:
-        self._list_open = not self._list_open
-        if self._list_open and self._mode == "narrow":
-            self._sidebar_open = False
+        shown = self.panes.toggle_list()
         self._sync_panes()
-        if self._list_open:
-            self.story_list.focus()
-        else:
-            self.article_view.focus()
+        (self.story_list if shown else self.article_view).focus()
 
     def action_toggle_sidebar(self) -> None:
-        self._sidebar_open = not self._sidebar_open
-        if self._sidebar_open and self._mode == "narrow":
-            self._list_open = False
+        shown = self.panes.toggle_sidebar()
         self._sync_panes()
-        if self._sidebar_open:
-            self.entity_sidebar.focus()
-        else:
-            self.article_view.focus()
+        (self.entity_sidebar if shown else self.article_view).focus()
 
     def action_next_story(self) -> None:
         self._step_story(+1)
@@ -526,10 +456,7 @@ class DeskScreen(Screen[None]):
         self.query_one("#claim-list").focus()
 
     def _reveal_sidebar(self) -> None:
-        if not self._sidebar_open:
-            self._sidebar_open = True
-            if self._mode == "narrow":
-                self._list_open = False
+        if self.panes.reveal_sidebar():
             self._sync_panes()
 
     def action_cancel(self) -> None:
@@ -540,10 +467,7 @@ class DeskScreen(Screen[None]):
             self.loading = False
             self.load_status = "loading cancelled — unloaded stories load when opened"
             self.notify(self.load_status, markup=False, timeout=3)
-        elif self._mode != "wide" and (self._list_open or (self._sidebar_open and self._mode == "narrow")):
-            self._list_open = False
-            if self._mode == "narrow":
-                self._sidebar_open = False
+        elif self.panes.close_overlays():
             self._sync_panes()
             self.article_view.focus()
         else:
@@ -559,30 +483,23 @@ class DeskScreen(Screen[None]):
         return self._word_count[1]
 
     def _update_status(self) -> None:
-        total = len(self.stories)
         view = self.article_view
-        if self.loading:
-            failed = sum(1 for s in self.stories if s.error is not None)
-            left = f"loading: parsed {self._parsed}/{total}, extracted {self._extracted}" + (
-                f", {failed} failed" if failed else ""
-            )
-            left += " · esc cancels"
-        elif not self.loading and self.load_status.startswith("loading cancelled"):
-            left = self.load_status
-        else:
-            story = self.current_story
-            left = f"story {self.current + 1}/{total}" if story else f"{total} stories"
-            if story and story.article:
-                left += f" · {self._words(story.article)} words"
-        right = ""
-        if view.article is not None and view.sentence_count:
-            right = f"sentence {view.current_sentence + 1}/{view.sentence_count}"
-        pos, count = view.match_position
-        if count:
-            right = f"{printable(view.match_label)[:30]} {pos}/{count} · " + right
-        flags = ("E" if view.show_entities else "-") + ("C" if view.show_claims else "-")
-        width = max(self.app.size.width - 2, 10)
-        line = left
-        pad = width - len(left) - len(right) - 4
-        line = f"{left}{' ' * max(pad, 1)}{right}  {flags}"
-        self.query_one(StatusLine).set_text(line[: width + 2])
+        story = self.current_story
+        cancelled = not self.loading and self.load_status.startswith("loading cancelled")
+        left, right = status_parts(
+            loading=self.loading,
+            load_note=self.load_status if cancelled else "",
+            total=len(self.stories),
+            parsed=self._parsed,
+            extracted=self._extracted,
+            failed=sum(1 for s in self.stories if s.error is not None) if self.loading else 0,
+            story=self.current if story else None,
+            words=self._words(story.article) if story and story.article else None,
+            sentence=view.current_sentence if view.article is not None else None,
+            sentences=view.sentence_count,
+            match_label=view.match_label,
+            match=view.match_position,
+            entities_on=view.show_entities,
+            claims_on=view.show_claims,
+        )
+        self.query_one(StatusLine).set_parts(left, right)

@@ -18,6 +18,7 @@ from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -269,6 +270,19 @@ class ArticleView(ScrollView, can_focus=True):
         if not self.article:
             return 0
         return self.set_matches(find_all(self.article.text, query), f"“{query}”")
+
+    def on_click(self, event: events.Click) -> None:
+        """The mouse works too: a click puts the sentence cursor on the sentence under it."""
+        index = int(self.scroll_y) + event.y
+        if self.article is None or not 0 <= index < len(self._lines):
+            return
+        line = self._lines[index]
+        if line.kind != "text":
+            return
+        column = max(event.x - GUTTER, 0)
+        offset = min(line.start + column, max(line.end - 1, line.start))
+        self.clear_selection()
+        self.set_cursor(sentence_at(self.article, offset))
 
     # ------------------------------------------------------------------ internals
 
