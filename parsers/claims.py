@@ -62,6 +62,7 @@ _GENERIC_ORG = frozenset(
         "network",
     ]
 )
+_ONE_NAME = re.compile(r"[A-Z][\w’'-]+")
 # A quoted title ("Harbour at Dusk") is not a quotation.
 _TITLE_CASE = re.compile(
     r"(?:[A-Z][\w’'-]*|of|at|the|and|in|on|a|an|for|to)(?:\s+(?:[A-Z][\w’'-]*|of|at|the|and|in|on|a|an|for|to))*"
@@ -112,6 +113,8 @@ def _hedge_if_unverified(text: str, lo: int, hi: int, last: Draft) -> None:
 
 def _units(sentences: list[Span], quotes: list[Quote]) -> list[tuple[int, int]]:
     """Sentences, merged where a quote runs over a sentence end."""
+    if not quotes:
+        return [(s.start, s.end) for s in sentences]  # nothing can run over a sentence end
     out: list[tuple[int, int]] = []
     qi = 0
     i = 0
@@ -272,7 +275,7 @@ def _source(
     ent = index.overlapping(s, e)
     if ent is None:
         ent = _definite_org(written, s, index, prev)
-    if ent is None and re.fullmatch(r"[A-Z][\w’'-]+", written):
+    if ent is None and _ONE_NAME.fullmatch(written):
         ent = index.by_surname(written)
         if ent is None and written.isupper():
             hit = index.acronym(written)

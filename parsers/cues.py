@@ -18,6 +18,7 @@ from parsers.attribution import CONTINUATIONS, NAMING_VERBS, VERBS_PATTERN, Cue,
 from parsers.phrases import (
     ANON_CLAUSE,
     SUBORD,
+    SUBORD_LOW,
     antecedent,
     appositive_subject,
     back_content,
@@ -84,6 +85,8 @@ _INVERTIBLE = words(
 )
 # "…,” said rescue chief Ivo Darnell." — the source after the cue, up to a comma or the end.
 _INVERTED = re.compile(r"\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s*(?=[,;]|\.?\s*[“\"«]|\.?\s*$)")
+# The last clause-boundary character in a window: one match instead of an rfind per character.
+_LAST_CUT = re.compile(r".*[,;:—–”»\n]", re.DOTALL)
 # Compiled once here rather than looked up in re's cache at every cue.
 _QUOTE_THEN_BY = re.compile(r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+")
 _AS_OR_QUOTE = re.compile(r"\bas\b|[«“\"]")
@@ -381,7 +384,8 @@ def _clause_start(text: str, lo: int, cs: int, uq: list[Quote]) -> int:
     semicolon, colon, dash, line break or the closing mark of a quote."""
     end = cs
     while True:
-        cut = max(text.rfind(ch, lo, end) for ch in ",;:—–”»\n")
+        m = _LAST_CUT.match(text, lo, end)
+        cut = m.end() - 1 if m else -1
         if cut > lo and text[cut] == "," and text[cut - 1].isdigit() and text[cut + 1 : cut + 2].isdigit():
             end = cut
             continue
@@ -412,7 +416,9 @@ def _subject(
         return None, seg_lo, None
     cut = 0
     anon = ANON_CLAUSE.search(raw) if may_be_anon(raw) else None
-    for m in SUBORD.finditer(raw, 0, anon.start() if anon else len(raw)):
+    # ASCII lower-cased, the case-sensitive twin finds the same words at the same offsets, faster.
+    sub, hay = (SUBORD_LOW, raw.lower()) if raw.isascii() else (SUBORD, raw)
+    for m in sub.finditer(hay, 0, anon.start() if anon else len(raw)):
         cut = m.end()
     if cut and not raw[cut:].strip():
         word = raw[:cut].split()[-1].lower()

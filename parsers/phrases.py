@@ -21,6 +21,7 @@ SUBORD = re.compile(
     r"where|if|until|once|whether)\b",
     re.IGNORECASE,
 )
+SUBORD_LOW = re.compile(SUBORD.pattern)  # for ASCII text lower-cased: same matches, faster
 ANON_CLAUSE = re.compile(
     r",?\s*(?:who (?:asked|declined|requested|spoke)|speaking (?:on condition|anonymously|on the condition))"
 )
@@ -162,15 +163,19 @@ def clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
     m = _LEAD_STRIP_LOW.match(lead.lower()) if lead.isascii() else _LEAD_STRIP.match(lead)
     off = len(phrase) - len(lead) + (m.end() if m else 0)
     core = phrase[off:].rstrip(" ,")
-    t = _TRAIL_STRIP.search(core) if _may_trail(core.split()) else None
+    words = core.split()  # reused below while core stays as it is
+    t = _TRAIL_STRIP.search(core) if _may_trail(words) else None
     if t:
-        core = core[: t.start()]
-    core = core.rstrip(" ,")
+        core = core[: t.start()].rstrip(" ,")
+        words = core.split()
     if core.endswith(".") and core[:-1].split()[-1:] and core[:-1].split()[-1].lower() not in _ABBREV:
         core = core[:-1]  # the sentence's full stop, not an abbreviation's
-    words = core.split()
+        words = core.split()
     anon_at = ANON_CLAUSE.search(core) if may_be_anon(core) else None
-    if any(w in _FINITE for w in (core[: anon_at.start()] if anon_at else core).split()[1:]):
+    if anon_at is None:
+        if not _FINITE.isdisjoint(words) and any(w in _FINITE for w in words[1:]):
+            return None
+    elif any(w in _FINITE for w in core[: anon_at.start()].split()[1:]):
         return None
     longest = 24 if anon_at else 12  # "an official who asked not to be named because …"
     if not words or len(words) > longest or any(ch in core for ch in '“”"«»'):

@@ -12,6 +12,7 @@ never raises.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -116,10 +117,14 @@ def find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     """Top-level quotes of the story, in text order (nested quotes stay inside theirs)."""
     out: list[Quote] = []
     carry: int | None = None
+    # Where the marks are, found once: a paragraph without one is skipped by a bisect.
+    marks = [m.start() for m in _MARKS.finditer(text)]
     for idx, para in enumerate(paragraphs):
         lo, hi = para.start, para.end
-        if carry is None and _MARKS.search(text, lo, hi) is None:
-            continue
+        if carry is None:
+            k = bisect.bisect_left(marks, lo)
+            if k == len(marks) or marks[k] >= hi:
+                continue
         pairs, left_open = _scan_paragraph(text, lo, hi, carry)
         for o, c in pairs:
             out.append(Quote(o + 1, c - 1, o, c, o < lo))
@@ -152,4 +157,7 @@ def quoted_chars(quotes: Sequence[Quote], start: int, end: int) -> int:
 
 def in_quote(pos: int, quotes: Sequence[Quote]) -> bool:
     """True when pos lies between the marks of one of the quotes (marks included)."""
-    return any(q.open <= pos < q.close for q in quotes)
+    for q in quotes:  # a plain loop: called for every cue, usually over one or two quotes
+        if q.open <= pos < q.close:
+            return True
+    return False

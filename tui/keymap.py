@@ -53,7 +53,7 @@ SEARCH = "Search bar"
 APP_KEYS: tuple[Key, ...] = (
     Key("quit", "q", "app.quit", "Quit", APP),
     Key("help", "question_mark,f1", "app.help", "Help", APP, key_display="?"),
-    Key("command-palette", "ctrl+p", "app.command_palette", "Commands", APP, show=False),
+    Key("command-palette", "ctrl+p", "app.command_palette", "Commands", APP, key_display="^p", label="Cmds"),
 )
 
 SCREEN_KEYS: tuple[Key, ...] = (
@@ -86,16 +86,17 @@ SCREEN_KEYS: tuple[Key, ...] = (
 )
 
 ARTICLE_KEYS: tuple[Key, ...] = (
-    Key("next-sentence", "j,down", "next_sentence", "Next sentence", ARTICLE, key_display="j", label="Next"),
+    # The footer shows j for both directions ("j/k Sentence") to leave room at 80 columns.
     Key(
-        "previous-sentence",
-        "k,up",
-        "previous_sentence",
-        "Previous sentence",
+        "next-sentence",
+        "j,down",
+        "next_sentence",
+        "Next sentence",
         ARTICLE,
-        key_display="k",
-        label="Prev",
+        key_display="j/k",
+        label="Sentence",
     ),
+    Key("previous-sentence", "k,up", "previous_sentence", "Previous sentence", ARTICLE, show=False),
     Key("top", "g,home", "top", "Top", ARTICLE, show=False),
     Key("bottom", "G,end", "bottom", "Bottom", ARTICLE, show=False),
     Key("page-down", "pagedown,space,ctrl+f", "page_down", "Page down", ARTICLE, show=False),

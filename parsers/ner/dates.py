@@ -65,13 +65,12 @@ DATE_RE = re.compile(
 _KEYWORDS = [
     *(w.title() for w in WEEKDAYS),
     *(m.title() for m in MONTHS),
-    "mid",
-    "early",
-    "late",
-    "end",
-    *cased(["yesterday", "today", "tomorrow", "tonight", "last", "this"]),
+    *cased(["mid-", "mid ", "early ", "late ", "end of ", "end-"]),
+    *cased(["yesterday", "today", "tomorrow", "tonight"]),
+    # Whole phrases, so the many other uses of "this" and "last" are not even hits.
+    *cased([f"{a} {b}" for a in ("last", "this") for b in ("week", "month", "year", "night")]),
 ]
-KEY_RE = re.compile(trie_pattern(_KEYWORDS) + r"(?![a-z])")
+KEY_RE = re.compile(trie_pattern(_KEYWORDS) + r"(?![a-z])")  # "mid-" and "early " hits: DATE_RE decides
 YEAR_HIT_RE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?(?![\w-])")
 PREP_REVERSED_RE = re.compile(r"[ \t]+(?:ecnis|ni|yb|litnu|erofeb|retfa|morf)(?![\w])", re.IGNORECASE)
 AGO_RE = re.compile(r"ago(?![\w-])")

@@ -216,11 +216,9 @@ def _counts(text: str, start: int, end: int, tail: str) -> str | None:
         if w0 not in _NOT_NOUNS and w0.isalpha() and not words[0][:1].isupper():
             noun = w0
     # A casualty verb shortly after ("two people were killed", "seven wounded").
-    window = text[end : end + 40]
-    stop = SENTENCE_END_RE.search(window)
-    if stop:
-        window = window[: stop.start()]
-    verb = CASUALTY_RE.search(window)
+    verb = CASUALTY_RE.search(text, end, end + 40)
+    if verb is not None and SENTENCE_END_RE.search(text, end, verb.start()) is not None:
+        verb = None  # the verb belongs to the next sentence
     if noun in ("killed", "wounded", "injured", "dead", "hurt", "missing", "arrested"):
         return noun
     noun_after = noun is not None
@@ -232,10 +230,15 @@ def _counts(text: str, start: int, end: int, tail: str) -> str | None:
             noun = "killed" if found[-1] == "toll" else found[-1]
             if noun == "killed":
                 return noun
-    if noun and verb and (verb.start() < 30):
+    if noun and verb and (verb.start() - end < 30):
         return f"{noun} {verb.group(1)}"
     # "bombings that killed at least 84 people"
-    before = _VERB_BEFORE_REVERSED_RE.match(text[max(0, start - 14) : start][::-1])
+    # Every verb in the list ends in "d" or "t": most numbers skip the look-back.
+    before = (
+        _VERB_BEFORE_REVERSED_RE.match(text[max(0, start - 14) : start][::-1])
+        if start > 2 and text[start - 2] in "dt"
+        else None
+    )
     if before is not None:
         verb_before = before.group(1)[::-1]
         return f"{noun} {verb_before}" if noun_after else verb_before

@@ -123,7 +123,14 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
             toks = tuple(t.group() for t in found)
             starts = tuple(t.start() for t in found)
             ends = tuple(t.end() for t in found)
-        # What precedes the run, read backwards once: sentence start? which word?
+        # What precedes the run.  Common case first: a plain word and one space ("in Baghdad"), so
+        # not a sentence start, and the previous word is that word (the regexes below agree).
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalnum() and not surface.isupper():
+            k = text.rfind(" ", max(0, start - 32), start - 1)
+            word = text[k + 1 : start - 1]
+            if word.isalnum() and (k >= 0 or start <= 32):
+                append(Run(toks, starts, ends, word, m.group(2) or "</S>", False, False))
+                continue
         lo = start - 32
         rev = text[lo if lo > 0 else 0 : start][::-1]
         si = si_match(rev) is not None and (lo <= 0 or len(rev.lstrip(_OPENERS_STR)) > 0)

@@ -103,7 +103,7 @@ class DeskScreen(Screen[None]):
                 yield EntitySidebar(id="entities")
                 yield ClaimSidebar(id="claims")
         yield StatusLine(id="status")
-        yield Footer(compact=True)
+        yield Footer(compact=True, show_command_palette=False)
 
     # ------------------------------------------------------------------ widgets
 
