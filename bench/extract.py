@@ -5,7 +5,8 @@ Two corpora: the CoNLL-2003 train text (read from the shared corpora when
 present, never copied) and 1,000 generated stories.  Each figure is compared to
 a bare ``re.findall(r"\\w+")`` pass over the same text in the same run, so the
 ratio means the same on any machine.  Start-up (imports + model load) is timed
-in a fresh subprocess.  One core, a few seconds.
+in a fresh subprocess.  Times are CPU time of this process (one core, whatever else
+shares the machine), best of N.  A few seconds.
 
     python bench/extract.py [--corpora DIR] [--repeat N]
 """

@@ -355,7 +355,9 @@ class Cue:
     word: str
 
 
-def find_cues(text: str, lo: int, hi: int, uq: list[Quote], present: frozenset[str] | None = None) -> list[Cue]:
+def find_cues(
+    text: str, lo: int, hi: int, uq: list[Quote], present: frozenset[str] | None = None
+) -> list[Cue]:
     """Cues in text[lo:hi] outside quotes, in order; a phrase cue wins over a word inside it.
 
     ``present`` is ``probe(text, lo, hi)`` when the caller has it: the cue words are then

@@ -175,7 +175,7 @@ def _verb(
     naming = word in NAMING_VERBS
     # Passive: "was denounced by X as “…”", "claimed by X", "was dubbed « … » by X"; participle "…, confirmed by X,".
     m_by = _BY.match(after) or _QUOTE_THEN_BY.match(after)
-    aux = _PASSIVE_AUX.search(before, max(0, len(before) - 48))  # anchored at the end: look near it
+    aux = _passive_aux(before)
     if word == "quoted" and aux:
         return _quoted_as(text, lo, hi, cs, ce, before)
     if (
@@ -260,6 +260,21 @@ def _verb(
     return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, pos))
 
 
+def _passive_aux(before: str) -> re.Match[str] | None:
+    """'was' / 'has been' / 'got' (and an adverb) right before the cue, as ``_PASSIVE_AUX`` finds it.
+
+    The auxiliary ends the last or the next-to-last word of ``before`` (an adverb may follow
+    it): when neither does, the regex cannot match and is not run.
+    """
+    tail = before[-48:].split()  # the regex looks no further back either: anchored at the end
+    if not (tail and (tail[-1].endswith(_AUX_WORDS) or (len(tail) > 1 and tail[-2].endswith(_AUX_WORDS)))):
+        return None
+    return _PASSIVE_AUX.search(before, max(0, len(before) - 48))
+
+
+_AUX_WORDS = ("was", "were", "is", "are", "been", "being", "be", "get", "got")
+
+
 def _verb_reading(word: str, before: str, after: str) -> bool:
     """False where the cue word is not a reporting verb here ("media reports said", "claimed the lives")."""
     if word in _AMBIGUOUS_S:
@@ -324,7 +339,7 @@ def _passive(
 def _quoted_as(text: str, lo: int, hi: int, cs: int, ce: int, before: str) -> Draft | None:
     """'X was quoted as saying …' / 'X was quoted by Y as saying …'."""
     m = _QUOTED_AS.match(text[ce:hi])
-    aux = _PASSIVE_AUX.search(before, max(0, len(before) - 48))  # anchored at the end: look near it
+    aux = _passive_aux(before)
     if not m or not aux:
         return None
     src = clean_source(text, lo, lo + aux.start())
@@ -445,6 +460,9 @@ def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None
 
 def settle(text: str, drafts: list[Draft]) -> list[Draft]:
     """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via."""
+    if len(drafts) < 2:
+        # Nothing to cut, fold or merge (the usual unit): only the two-word floor applies.
+        return [d for d in drafts if len(text[d.content[0] : d.content[1]].split()) >= 2]
     drafts.sort(key=lambda d: d.cue[0])
     for i, d in enumerate(drafts):
         if d.backward:

@@ -66,7 +66,10 @@ class SpeakerIndex:
         self.text = text
         self.entities = entities
         spans = [
-            (m.start, m.end, ent) for ent in entities if ent.type not in ("DATE", "NUMBER") for m in ent.mentions
+            (m.start, m.end, ent)
+            for ent in entities
+            if ent.type not in ("DATE", "NUMBER")
+            for m in ent.mentions
         ]
         spans.sort(key=_START_END)
         self._spans = spans

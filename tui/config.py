@@ -26,6 +26,8 @@ class Config:
     highlight_entities: bool = True
     highlight_claims: bool = True
     path: Path | None = None
+    # [notebook] tags = [...]: the tag palette (None: the defaults in tui.notebook.tags).
+    tags: tuple[str, ...] | None = None
     # One line per problem found while reading; shown to the user once the desk is up.
     problems: tuple[str, ...] = ()
 
@@ -84,7 +86,20 @@ def parse_config(data: Mapping[str, object], path: Path | None = None) -> Config
             problems.append(f"config: {name.replace('_', '-')} must be true or false")
             value = True
         flags[name] = value
+    tags: tuple[str, ...] | None = None
+    notebook = data.get("notebook", {})
+    if not isinstance(notebook, Mapping):
+        problems.append("config: [notebook] must be a table")
+        notebook = {}
+    raw_tags = notebook.get("tags")
+    if raw_tags is not None:
+        if isinstance(raw_tags, list) and all(isinstance(t, str) for t in raw_tags):
+            tags = tuple(raw_tags)
+        else:
+            problems.append('config: [notebook] tags must be a list of strings, e.g. ["follow-up"]')
+    problems.extend(f"config: unknown setting notebook.{key}" for key in notebook if key != "tags")
     known = {
+        "notebook",
         "theme",
         "keymap",
         "highlight-entities",
@@ -97,6 +112,7 @@ def parse_config(data: Mapping[str, object], path: Path | None = None) -> Config
         theme=theme,
         keymap=MappingProxyType(keymap),
         path=path,
+        tags=tags,
         problems=tuple(problems),
         **flags,
     )

@@ -5,7 +5,8 @@ Each binding has a stable id; users override keys by id in the TOML config
 ``App.set_keymap``.  The help screen is generated from this table, so what
 ``?`` shows is what the keys do.
 
-Keys the notebook will take are kept free here on purpose: t a r x u ctrl+r s e v.
+The notebook's keys (t a r x u ctrl+r s v e A R) are NOTEBOOK_KEYS: each runs
+``notebook('verb')`` on the desk, which hands it to the notebook controller.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
-# Reserved for the notebook issue (annotate, tag, reject, export …): never bind these here.
-RESERVED_KEYS = frozenset({"t", "a", "r", "x", "u", "ctrl+r", "s", "e", "v"})
+# The notebook's keys: only NOTEBOOK_KEYS may bind these (a test checks it).
+RESERVED_KEYS = frozenset({"t", "a", "r", "x", "u", "ctrl+r", "s", "e", "v", "A", "R"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,7 @@ class Key:
 
 APP = "Desk"
 ARTICLE = "Article"
+NOTEBOOK = "Notebook"
 LISTS = "Story list and sidebars"
 SEARCH = "Search bar"
 
@@ -109,6 +111,20 @@ ARTICLE_KEYS: tuple[Key, ...] = (
     Key("clear-matches", "backspace", "clear_matches", "Clear matches", ARTICLE, show=False),
 )
 
+NOTEBOOK_KEYS: tuple[Key, ...] = (
+    Key("nb-tag", "t", "notebook('tag')", "Tag the target", NOTEBOOK, label="Tag"),
+    Key("nb-note", "a", "notebook('note')", "Write a note on the target", NOTEBOOK, label="Note"),
+    Key("nb-grade", "r", "notebook('grade')", "Grade the target (Admiralty A–F / 1–6)", NOTEBOOK, label="Grade"),
+    Key("nb-remove", "x", "notebook('remove')", "Remove the annotation on the target", NOTEBOOK, show=False),
+    Key("nb-undo", "u", "notebook('undo')", "Undo notebook change", NOTEBOOK, label="Undo"),
+    Key("nb-redo", "ctrl+r", "notebook('redo')", "Redo notebook change", NOTEBOOK, show=False),
+    Key("nb-status", "s", "notebook('status')", "Story status (unread/read/flagged/done)", NOTEBOOK, label="Status"),
+    Key("nb-select", "v", "notebook('select')", "Start / end a span selection (then j/k)", NOTEBOOK, label="Select"),
+    Key("nb-export", "e", "notebook('export')", "Export the notebook", NOTEBOOK, label="Export"),
+    Key("nb-notes", "A", "notebook('notes')", "Notes view (all annotations)", NOTEBOOK, label="Notes"),
+    Key("nb-correct", "R", "notebook('correct')", "Correct the extractor", NOTEBOOK, label="Fix"),
+)
+
 LIST_KEYS: tuple[Key, ...] = (
     Key("list-down", "j,down", "cursor_down", "Down", LISTS, show=False),
     Key("list-up", "k,up", "cursor_up", "Up", LISTS, show=False),
@@ -127,7 +143,9 @@ SEARCH_KEYS: tuple[Key, ...] = (
     Key("search-close", "escape,ctrl+g", "close", "Close search", SEARCH, show=False),
 )
 
-ALL_KEYS: tuple[Key, ...] = APP_KEYS + SCREEN_KEYS + ARTICLE_KEYS + LIST_KEYS + LIST_PAGE_KEYS + SEARCH_KEYS
+ALL_KEYS: tuple[Key, ...] = (
+    APP_KEYS + SCREEN_KEYS + NOTEBOOK_KEYS + ARTICLE_KEYS + LIST_KEYS + LIST_PAGE_KEYS + SEARCH_KEYS
+)
 KEY_IDS = frozenset(k.id for k in ALL_KEYS)
 
 

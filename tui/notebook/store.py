@@ -253,7 +253,11 @@ class NotebookStore:
             return Change(None, f"no annotation {annotation_id}")
         return self._do(Op("remove", old, None, list(self._anns).index(annotation_id)))
 
-    def set_status(self, story_id: str, status: str, *, source: str = "", headline: str = "") -> Change:
+    def set_status(
+        self, story_id: str, status: str, *, source: str = "", headline: str = "", undoable: bool = True
+    ) -> Change:
+        """``undoable=False`` for the desk's automatic unread → read on opening a story: ``u`` should
+        undo what the analyst did, not the act of reading."""
         if status not in STATUSES:
             return Change(None, f"unknown status {status!r} (one of {', '.join(STATUSES)})")
         old = self._stories.get(story_id)
@@ -263,7 +267,7 @@ class NotebookStore:
             headline or (old.headline if old else ""),
             status,
         )
-        return self._do(Op("status", old, new))
+        return self._do(Op("status", old, new), undoable=undoable)
 
     def undo(self) -> Change:
         if self.read_only:
@@ -305,13 +309,14 @@ class NotebookStore:
     def _refusal(self) -> str:
         return f"notebook is read-only: {self.read_only_reason}"
 
-    def _do(self, op: Op) -> Change:
+    def _do(self, op: Op, undoable: bool = True) -> Change:
         if self.read_only:
             return Change(None, self._refusal())
         self._apply(op)
-        self._undo.append(op)
-        del self._undo[:-UNDO_LIMIT]
-        self._redo.clear()
+        if undoable:
+            self._undo.append(op)
+            del self._undo[:-UNDO_LIMIT]
+            self._redo.clear()
         return Change(op, self._save_now())
 
     def _apply(self, op: Op) -> None:

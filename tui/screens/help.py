@@ -30,6 +30,16 @@ def help_text(keymap: Mapping[str, str]) -> Content:
     lines.append(
         Content.assemble(
             "\n",
+            ("Notebook", "bold"),
+            "\n  t a r x act on: the claim when the claim sidebar has focus, the entity when the entity"
+            "\n  sidebar has focus, else the span selection (v, then j/k; v or esc ends it), else the"
+            "\n  current sentence.  Gutter and sidebar marks: ● note · ! graded · # tagged · ✎ correction."
+            "\n  Story list: ● unread · (blank) read · ⚑ flagged · ✓ done.\n",
+        )
+    )
+    lines.append(
+        Content.assemble(
+            "\n",
             ("Article", "bold"),
             "\n  entities: underlined · claim source: bold · cue: underlined italic · "
             "claim content: italic · matches: reversed · cursor: ▌ in the gutter\n",

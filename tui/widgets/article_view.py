@@ -97,6 +97,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.selected_entity: str | None = None
         self.selected_claim: str | None = None
         self._selection: tuple[int, int] | None = None
+        # The sentence where `v` started a span selection; j/k extend it while set.
+        self._span_anchor: int | None = None
         self._marks: dict[int, str] = {}
         self._styles: dict[str, Style] = {}
 
@@ -113,6 +115,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._matches, self._match_starts, self._match_index, self.match_label = [], [], -1, ""
         self.selected_entity = self.selected_claim = None
         self._selection = None
+        self._span_anchor = None
         self._marks = {}
         self._sentence_starts = [s.start for s in article.sentences] if article else []
         self._rebuild_runs()
@@ -160,7 +163,35 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
         self.go_to_offset(start)
 
+    @property
+    def selected_span(self) -> tuple[int, int] | None:
+        """The span selection only (None when the user has not selected one)."""
+        return self._selection
+
+    @property
+    def span_mode(self) -> bool:
+        return self._span_anchor is not None
+
+    def start_span(self) -> None:
+        """`v`: select the current sentence; j/k then extend the selection sentence by sentence."""
+        if self.article is None or not self.article.sentences:
+            return
+        self._span_anchor = self._cursor
+        self._select_sentences()
+        self._moved()
+
+    def end_span(self) -> None:
+        """Stop extending; the selection stays (it is what t/a/r/x act on)."""
+        self._span_anchor = None
+
+    def _select_sentences(self) -> None:
+        assert self.article is not None and self._span_anchor is not None
+        lo, hi = sorted((self._span_anchor, self._cursor))
+        self._selection = (self.article.sentences[lo].start, self.article.sentences[hi].end)
+        self._invalidate()
+
     def clear_selection(self) -> None:
+        self._span_anchor = None
         if self._selection is not None:
             self._selection = None
             self._invalidate()
@@ -215,12 +246,21 @@ class ArticleView(ScrollView, can_focus=True):
     # ------------------------------------------------------------------ actions
 
     def action_next_sentence(self) -> None:
-        self.clear_selection()
-        self.set_cursor(self._cursor + 1)
+        self._step(+1)
 
     def action_previous_sentence(self) -> None:
-        self.clear_selection()
-        self.set_cursor(self._cursor - 1)
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        if self._span_anchor is None:
+            self.clear_selection()
+            self.set_cursor(self._cursor + step)
+            return
+        # Extending a span: the selection must be set before CursorMoved reaches the notebook.
+        self._cursor = min(max(self._cursor + step, 0), len(self._sentence_starts) - 1)
+        self._select_sentences()
+        self._scroll_to_sentence()
+        self._moved()
 
     def action_top(self) -> None:
         self.set_cursor(0)

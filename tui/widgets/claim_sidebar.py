@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
@@ -70,6 +72,25 @@ class ClaimSidebar(Vertical):
         self.border_title = "Claims"
         self._claims: dict[str, Claim] = {}
         self._text = ""
+        # Notebook marks by claim id, kept across show().
+        self._marks: dict[str, str] = {}
+
+    @property
+    def highlighted_claim(self) -> str | None:
+        option = self.query_one(ClaimList).highlighted_option
+        return option.id if option is not None and option.id in self._claims else None
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Notebook marks for claim rows (``{claim_id: "#"}``); replaces the previous set."""
+        old, self._marks = self._marks, {k: v[:1] for k, v in marks.items() if v}
+        claim_list = self.query_one(ClaimList)
+        for claim_id in old.keys() | self._marks.keys():
+            claim = self._claims.get(claim_id)
+            if claim is not None and old.get(claim_id) != self._marks.get(claim_id):
+                claim_list.replace_option_prompt(claim_id, self._row(claim))
+
+    def _row(self, claim: Claim) -> Content:
+        return Content.assemble((f"{self._marks.get(claim.id, ' ')}", "bold"), claim_row(claim, self._text))
 
     def compose(self) -> ComposeResult:
         yield ClaimList(id="claim-list")
@@ -79,7 +100,7 @@ class ClaimSidebar(Vertical):
         self._text = article.text if article else ""
         self._claims = {c.id: c for c in extraction.claims}
         ordered = sorted(extraction.claims, key=lambda c: c.content.start)
-        options = [Option(claim_row(c, self._text), id=c.id) for c in ordered]
+        options = [Option(self._row(c), id=c.id) for c in ordered]
         claim_list = self.query_one(ClaimList)
         claim_list.set_options(options or [Option(Content("no claims found"), disabled=True)])
         claim_list.highlighted = 0 if options else None

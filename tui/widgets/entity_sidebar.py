@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
@@ -40,9 +42,33 @@ class EntitySidebar(OptionList):
         super().__init__(id=id)
         self.border_title = "Entities"
         self._targets: dict[str, tuple[str | None, str, list[tuple[int, int]]]] = {}
+        # Notebook marks by entity id (one character), kept across show() so a re-shown story keeps them.
+        self._marks: dict[str, str] = {}
+        self._prompts: dict[str, Content] = {}
+
+    @property
+    def highlighted_entity(self) -> tuple[str, str, list[tuple[int, int]]] | None:
+        """(id, name, mention spans) of the highlighted entity; None on a number or heading."""
+        option = self.highlighted_option
+        target = self._targets.get(option.id or "") if option is not None else None
+        if target is None or target[0] is None:
+            return None
+        return target[0], target[1], target[2]
+
+    def set_marks(self, marks: Mapping[str, str]) -> None:
+        """Notebook marks for entity rows (``{entity_id: "●"}``); replaces the previous set."""
+        old, self._marks = self._marks, {k: v[:1] for k, v in marks.items() if v}
+        for entity_id in old.keys() | self._marks.keys():
+            key = f"e:{entity_id}"
+            if key in self._prompts and old.get(entity_id) != self._marks.get(entity_id):
+                self.replace_option_prompt(key, self._marked(entity_id, self._prompts[key]))
+
+    def _marked(self, entity_id: str, prompt: Content) -> Content:
+        return Content.assemble((f"{self._marks.get(entity_id, ' ')} ", "bold"), prompt)
 
     def show(self, article: Article | None, extraction: Extraction) -> None:
         self._targets.clear()
+        self._prompts.clear()
         options: list[Option] = []
         if article is None:
             self.set_options([Option(Content("—"), disabled=True)])
@@ -62,7 +88,8 @@ class EntitySidebar(OptionList):
                 prompt += Content.assemble((" · ", "dim"), (printable(", ".join(entity.roles)), "italic"))
             if entity.resolved:
                 prompt += Content.assemble((" = ", "dim"), (printable(entity.resolved), ""))
-            groups.setdefault(entity.type, []).append(Option(prompt, id=key))
+            self._prompts[key] = prompt
+            groups.setdefault(entity.type, []).append(Option(self._marked(entity.id, prompt), id=key))
         for etype in sorted(groups, key=lambda t: (TYPE_ORDER.index(t) if t in TYPE_ORDER else 99, t)):
             title = TYPE_TITLES.get(etype, etype.title())
             options.append(Option(_heading(title, len(groups[etype])), disabled=True))

@@ -8,7 +8,7 @@ opens the story: reading the list is reading the stories.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -43,7 +43,7 @@ def story_row(story: Story) -> list[tuple[str, str]]:
 class StoryList(ScrollView, can_focus=True):
     BINDINGS = bindings((*LIST_KEYS, *LIST_PAGE_KEYS))
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        f"story-list--{n}" for n in ("highlight", "failed", "reason", "pending", "marker", "headline", "meta")
+        f"story-list--{n}" for n in ("highlight", "failed", "reason", "pending", "marker", "headline", "meta", "status")
     }
     DEFAULT_CSS = """
     StoryList { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 1; }
@@ -55,6 +55,7 @@ class StoryList(ScrollView, can_focus=True):
     StoryList > .story-list--marker { text-style: bold reverse; }
     StoryList > .story-list--headline { }
     StoryList > .story-list--meta { color: $text-muted; }
+    StoryList > .story-list--status { text-style: bold; }
     """
 
     class Opened(Message):
@@ -74,6 +75,8 @@ class StoryList(ScrollView, can_focus=True):
         self._versions: list[int] = []
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] = {}
+        # The notebook's status mark for a story (one character: ● unread, ⚑ flagged, ✓ done).
+        self.status_of: Callable[[Story], str] | None = None
 
     @property
     def count(self) -> int:
@@ -219,7 +222,8 @@ class StoryList(ScrollView, can_focus=True):
             story = self._stories[index]
             style = base + self._style("highlight") if lit else base
             pieces = [("  " + printable(story.error or ""), "reason")] if sub else story_row(story)
-            segs = [Segment(" ", style)]
+            mark = self.status_of(story)[:1] if self.status_of is not None and not sub else ""
+            segs = [Segment(mark or " ", style + self._style("status")), Segment(" ", style)]
             segs.extend(Segment(text, style + self._style(cls)) for text, cls in pieces)
             strip = Strip(segs)
             if strip.cell_length > width:
