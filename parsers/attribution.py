@@ -401,7 +401,7 @@ def _cue_words(text: str, lo: int, hi: int, present: frozenset[str] | None) -> l
         p = text.find(w, lo, hi)
         while p >= 0:
             e = p + n
-            if (p == 0 or _NOT_TOKEN.match(text, p - 1)) and (e == hi or _NOT_TOKEN.match(text, e)):
+            if (p == 0 or not _token_char(text[p - 1])) and (e == hi or not _token_char(text[e])):
                 found.append((p, e, w))
             p = text.find(w, e, hi)  # a valid match never starts inside another occurrence's letters
     found.sort()
@@ -416,7 +416,13 @@ _WORD = re.compile(r"[A-Za-z]+")
 _CUE_WORDS = VERB_WORDS | frozenset(TYPO_FORMS)
 _PHRASE_WORDS = words("according According citing quoting responsibility statement")
 _PROBE_WORDS = _CUE_WORDS | _PHRASE_WORDS
-_NOT_TOKEN = re.compile(r"[^\w’'-]")
+
+
+def _token_char(ch: str) -> bool:
+    r"""``[\w’'-]`` for one character (re's \w is exactly isalnum() or "_", checked over all of Unicode)."""
+    return ch.isalnum() or ch in "_’'-"
+
+
 _NOTHING: frozenset[str] = frozenset()
 
 

@@ -22,3 +22,10 @@ def corpus(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"corpus not present: {path}")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The desk opens a notebook on start: never the real user data folder's in tests."""
+    if "WIREDESK_DATA_DIR" not in os.environ:
+        monkeypatch.setenv("WIREDESK_DATA_DIR", str(tmp_path_factory.mktemp("data")))

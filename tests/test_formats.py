@@ -480,3 +480,10 @@ def test_other_agency_xml_with_escaped_html_content() -> None:
         "Ana Example",
         ("FLASH",),
     )
+
+
+def test_token_per_line_corpus_xml_is_refused_not_read_as_a_story() -> None:
+    rows = "\n".join(f"Word{i}\tNNP\tword{i}\tNP0\tPROPN\tnsubj\t_" for i in range(30))
+    data = f'<text id="x" type="news">\n<s>\n{rows}\n</s>\n</text>\n'.encode()
+    with pytest.raises(ParseError, match="token-per-line"):
+        parse_bytes(data, "vertical.xml")

@@ -12,7 +12,8 @@ from textual.screen import Screen
 
 from parsers.load import DEFAULT_SIZE_LIMIT
 from tui.config import Config
-from tui.keymap import ALL_KEYS, APP, APP_KEYS, ARTICLE, Key, bindings, check_keymap, display_keys
+from tui.keymap import ALL_KEYS, APP, APP_KEYS, ARTICLE, NOTEBOOK, Key, bindings, check_keymap, display_keys
+from tui.notebook.store import NotebookStore
 from tui.screens.desk import DeskScreen
 from tui.screens.help import HelpScreen
 
@@ -39,8 +40,10 @@ class WireDeskApp(App[None]):
         self.config = config or Config()
         self.paths = list(paths)
         self.stdin_data = stdin_data
-        # Used by the notebook issue: where annotations are read from and written to.
+        # Where annotations are read from and written to (None: the user data folder's notebook.json).
         self.notebook_path = notebook_path
+        self._store: NotebookStore | None = None
+        self._quit_despite_unsaved = False
         self.max_size = max_size
         self.requested_theme = theme or self.config.theme or DEFAULT_THEME
         self.keymap_overrides = dict(self.config.keymap)
@@ -53,6 +56,38 @@ class WireDeskApp(App[None]):
             highlight_entities=self.config.highlight_entities,
             highlight_claims=self.config.highlight_claims,
         )
+
+    @property
+    def notebook_store(self) -> NotebookStore:
+        """Opened on first use (by the desk's mount); never raises — a bad file opens read-only."""
+        if self._store is None:
+            self._store = NotebookStore.open(self.notebook_path)
+        return self._store
+
+    async def action_quit(self) -> None:
+        """Save what is pending first; if that fails, say so and quit only on a second q."""
+        store = self._store
+        if store is not None and store.pending and not store.read_only and not self._quit_despite_unsaved:
+            error = store.save()
+            if error is not None:
+                self._quit_despite_unsaved = True
+                self.notify(
+                    f"{error}\nPress q again to quit anyway (unsaved notes will be lost).",
+                    title="Notebook not saved",
+                    severity="error",
+                    markup=False,
+                    timeout=15,
+                )
+                return
+        self.close_notebook()
+        self.exit()
+
+    def close_notebook(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+    def on_unmount(self) -> None:
+        self.close_notebook()  # releases the lock however the app ends
 
     @property
     def desk(self) -> DeskScreen:
@@ -100,7 +135,7 @@ class WireDeskApp(App[None]):
         if not isinstance(screen, DeskScreen):
             return
         for key in ALL_KEYS:
-            if key.scope not in (APP, ARTICLE) or key.id in ("command-palette", "quit", "cancel"):
+            if key.scope not in (APP, ARTICLE, NOTEBOOK) or key.id in ("command-palette", "quit", "cancel"):
                 continue
             target: DOMNode = screen.article_view if key.scope == ARTICLE else screen
             yield SystemCommand(

@@ -16,6 +16,9 @@ _HEADLINE = ("headline", "hl1", "title", "heading")
 _CONTENT = ("content", "bodytext", "body", "text", "story", "storytext", "articlebody")
 _ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
 _MARKERS = {"flash": "FLASH", "urgent": "URGENT", "bulletin": "BULLETIN"}
+# Corpus files in "vertical" form (one token a line with tab-separated annotation
+# columns, as TreeTagger/TEI corpora ship) are linguistic data, not a story.
+_VERTICAL_LINE = re.compile(r"^[^\t\n<]+\t[^\t\n]*\t", re.MULTILINE)
 
 
 def _content_blocks(el: Element) -> list[Block]:
@@ -32,6 +35,8 @@ def read(doc: RawDocument) -> Article:
     name = lname(root)
     if name == "schema":
         raise ParseError("not an article: an XML Schema (.xsd), not a story")
+    if len(_VERTICAL_LINE.findall(doc.text, 0, 20000)) >= 20:
+        raise ParseError("not an article: token-per-line corpus XML (annotation columns), not a story")
     headline = next((t for t in (text_of(find(root, n)) for n in _HEADLINE) if t), None)
     content = next((c for c in (find(root, n) for n in _CONTENT) if c is not None and text_of(c)), None)
     blocks = _content_blocks(content) if content is not None else []

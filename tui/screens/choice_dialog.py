@@ -50,7 +50,9 @@ class ChoicePicker(ModalScreen[str | None]):
             yield Static(Content.assemble((printable(self.title_text), "bold")))
             yield OptionList(
                 *(
-                    Option(Content.assemble((f"{i + 1 if i < 9 else ' '} ", "bold"), printable(label)), id=key)
+                    Option(
+                        Content.assemble((f"{i + 1 if i < 9 else ' '} ", "bold"), printable(label)), id=key
+                    )
                     for i, (key, label) in enumerate(self.choices)
                 ),
                 id="choice-list",

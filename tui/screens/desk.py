@@ -24,7 +24,7 @@ from textual.worker import get_current_worker
 
 from parsers.load import DEFAULT_SIZE_LIMIT
 from parsers.model import Article, Extraction
-from tui.keymap import SCREEN_KEYS, bindings
+from tui.keymap import NOTEBOOK_KEYS, SCREEN_KEYS, bindings
 from tui.loader import (
     LoadFinished,
     StoriesExtracted,
@@ -33,11 +33,14 @@ from tui.loader import (
     StoryReady,
     load_stories,
 )
+from tui.notebook.store import NotebookStore
 from tui.panes import Panes
+from tui.screens.desk_notebook import DeskNotebook
 from tui.stories import Story, extract_story, parse_story
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_sidebar import ClaimSidebar
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.notebook_banner import NotebookBanner
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine, status_parts
 from tui.widgets.story_list import StoryList
@@ -59,7 +62,7 @@ class Target:
 
 
 class DeskScreen(Screen[None]):
-    BINDINGS = bindings(SCREEN_KEYS)
+    BINDINGS = bindings((*SCREEN_KEYS, *NOTEBOOK_KEYS))
     AUTO_FOCUS = "#article"
 
     class TargetChanged(Message):
@@ -93,8 +96,11 @@ class DeskScreen(Screen[None]):
         # first paint does not share the GIL with parsing and extraction.
         self._first_shown = threading.Event()
         self._word_count: tuple[str, int] = ("", 0)
+        # The notebook's keys and marks (tui/screens/desk_notebook.py); None without a store.
+        self.notebook: DeskNotebook | None = None
 
     def compose(self) -> ComposeResult:
+        yield NotebookBanner(id="notebook-banner")
         with Horizontal(id="desk"):
             yield StoryList(id="stories")
             with Vertical(id="reader"):
@@ -182,6 +188,15 @@ class DeskScreen(Screen[None]):
     def _post_target(self) -> None:
         self.post_message(self.TargetChanged(self.target))
 
+    def on_desk_screen_target_changed(self, _: DeskScreen.TargetChanged) -> None:
+        if self.notebook is not None:
+            self.notebook.target_changed()
+
+    def action_notebook(self, verb: str) -> None:
+        """Every notebook key (NOTEBOOK_KEYS) lands here: ``notebook('tag')`` …"""
+        if self.notebook is not None:
+            self.notebook.run(verb)
+
     # ------------------------------------------------------------------ start-up and layout
 
     def on_mount(self) -> None:
@@ -193,6 +208,12 @@ class DeskScreen(Screen[None]):
         self._apply_layout(self.app.size.width)
         self.call_after_refresh(view.focus)
         self.loading = True
+        store = getattr(self.app, "notebook_store", None)
+        if isinstance(store, NotebookStore):
+            self.notebook = DeskNotebook(
+                self, store, getattr(getattr(self.app, "config", None), "tags", None)
+            )
+            self.notebook.attach()
         self._update_status()
         self._load(self.paths, self.stdin_data, self.max_size)
 
@@ -352,9 +373,10 @@ class DeskScreen(Screen[None]):
             self.article_view.focus()
 
     def _step_story(self, step: int) -> None:
-        if not self.stories:
-            return
-        index = min(max(self.current + step, 0), len(self.stories) - 1)
+        if self.stories:
+            self.open_story(min(max(self.current + step, 0), len(self.stories) - 1))
+
+    def open_story(self, index: int) -> None:
         self.story_list.highlighted = index
         self._open(index)
 
@@ -460,6 +482,9 @@ class DeskScreen(Screen[None]):
             self._sync_panes()
 
     def action_cancel(self) -> None:
+        if self.article_view.span_mode:  # esc ends a `v` selection, keeping it; esc again clears it
+            self.article_view.end_span()
+            return
         workers = [w for w in self.workers if w.group == "load" and w.is_running]
         if self.loading and workers:
             for w in workers:
@@ -482,6 +507,9 @@ class DeskScreen(Screen[None]):
             self._word_count = (article.id, article.words)
         return self._word_count[1]
 
+    def refresh_status(self) -> None:
+        self._update_status()
+
     def _update_status(self) -> None:
         view = self.article_view
         story = self.current_story
@@ -502,4 +530,5 @@ class DeskScreen(Screen[None]):
             entities_on=view.show_entities,
             claims_on=view.show_claims,
         )
-        self.query_one(StatusLine).set_parts(left, right)
+        flag = self.notebook.status_flag if self.notebook is not None else ""
+        self.query_one(StatusLine).set_parts(left, f"{flag} · {right}" if flag else right)

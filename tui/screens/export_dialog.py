@@ -74,12 +74,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical():
             yield Static(Content.assemble(("Export the notebook", "bold")))
             yield OptionList(
-                *(Option(Content.assemble((f"{i + 1} ", "bold"), label), id=fmt) for i, (fmt, _, label) in enumerate(FORMATS)),
+                *(
+                    Option(Content.assemble((f"{i + 1} ", "bold"), label), id=fmt)
+                    for i, (fmt, _, label) in enumerate(FORMATS)
+                ),
                 id="export-format",
             )
             yield Input(str(self._default), id="export-path", select_on_focus=False)
-            yield Static(Content("enter on a format → path · enter on the path (or ctrl+s) exports · esc cancel"),
-                         id="export-note")
+            yield Static(
+                Content("enter on a format → path · enter on the path (or ctrl+s) exports · esc cancel"),
+                id="export-note",
+            )
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

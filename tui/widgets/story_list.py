@@ -43,7 +43,8 @@ def story_row(story: Story) -> list[tuple[str, str]]:
 class StoryList(ScrollView, can_focus=True):
     BINDINGS = bindings((*LIST_KEYS, *LIST_PAGE_KEYS))
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        f"story-list--{n}" for n in ("highlight", "failed", "reason", "pending", "marker", "headline", "meta", "status")
+        f"story-list--{n}"
+        for n in ("highlight", "failed", "reason", "pending", "marker", "headline", "meta", "status")
     }
     DEFAULT_CSS = """
     StoryList { overflow-x: hidden; overflow-y: auto; scrollbar-size-vertical: 1; }
