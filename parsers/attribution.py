@@ -379,7 +379,7 @@ def find_cues(
     )
     taken = [(c.start, c.end) for c in out]
     for s, e, w in _cue_words(text, lo, hi, present):
-        if in_quote(s, uq) or any(a <= s < b for a, b in taken):
+        if (uq and in_quote(s, uq)) or (taken and any(a <= s < b for a, b in taken)):
             continue
         out.append(Cue("verb" if w in VERB_WORDS else "typo", s, e, w))
     out.sort(key=lambda c: c.start)
@@ -429,14 +429,9 @@ _NOTHING: frozenset[str] = frozenset()
 def probe(text: str, lo: int, hi: int) -> frozenset[str] | None:
     """None when text[lo:hi] cannot hold a claim (no quote mark, no cue word); else the cue
     and phrase words it holds (whole letter runs), empty when only quote marks let it in."""
-    present = _PROBE_WORDS.intersection(_WORD.findall(text, lo, hi))
-    if present:
-        return present
+    found = _WORD.findall(text, lo, hi)
+    if not _PROBE_WORDS.isdisjoint(found):  # no set built for the many units without a cue
+        return _PROBE_WORDS.intersection(found)
     if _QUOTE_MARK.search(text, lo, hi) is not None or text.startswith("'", lo) or " '" in text[lo:hi]:
         return _NOTHING
     return None
-
-
-def worth_a_look(text: str, lo: int, hi: int) -> bool:
-    """True when text[lo:hi] may hold a claim (a quote mark or a cue word)."""
-    return probe(text, lo, hi) is not None

@@ -225,12 +225,13 @@ def _finish(
             hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0], low) if h not in hedges)
         first = bisect.bisect_left(num_starts, s)
         inside = by_start[first : bisect.bisect_left(num_starts, e)]
-        nums = tuple(sorted(i for i in inside if numbers[i].end <= e))
+        nums = tuple(sorted(i for i in inside if numbers[i].end <= e)) if inside else ()
         for i in nums:
             h = numbers[i].hedge
             if h and h.lower() not in hedges:
                 hedges += (h.lower(),)
-        hedges += tuple(h for h in d.extra_hedges if h not in hedges)
+        if d.extra_hedges:
+            hedges += tuple(h for h in d.extra_hedges if h not in hedges)
         cue = Span(d.cue[0], d.cue[1], "cue") if d.cue[1] > d.cue[0] else None
         out.append(Claim(f"C{len(out) + 1}", kind, source, Span(s, e, "claim"), cue, via, hedges, nums))
         if source.kind != "unattributed":

@@ -229,7 +229,7 @@ def _verb(
         fwd = forward(text, pos, hi, uq)
         if fwd is None:
             return None
-        has_quote = any(fwd[0] <= q.end and q.start < fwd[1] for q in uq)
+        has_quote = bool(uq) and any(fwd[0] <= q.end and q.start < fwd[1] for q in uq)
         if not has_quote and not (_AS if word[:3] != "acc" else _OF).search(text[fwd[0] : fwd[1]]):
             return None
         return Draft((cs, ce), subj, fwd, region=(region_lo, pos))
@@ -247,7 +247,9 @@ def _verb(
         return d
     back = back_content(text, lo, region_lo, uq)
     # "“…,” X told a rally in the capital, …": a quote closing right before the source is its content.
-    after_quote = any(q.close <= region_lo and not text[q.close : region_lo].strip(" ,") for q in uq)
+    after_quote = bool(uq) and any(
+        q.close <= region_lo and not text[q.close : region_lo].strip(" ,") for q in uq
+    )
     if back is not None and (after_quote or short_tail(rest) or _COMMA.match(rest)):
         d = Draft((cs, ce), subj, back, backward=True, region=(region_lo, pos))
         _split_tail(text, pos, hi, uq, d)

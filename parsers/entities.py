@@ -11,6 +11,8 @@ add the rest.  Offline and deterministic.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
+from typing import NamedTuple
 
 from parsers.model import Article, Entity, Mention, Quantity
 from parsers.ner.aliases import Group, RawMention, group_mentions, norm
@@ -18,7 +20,7 @@ from parsers.ner.dates import date_spans, find_dates
 from parsers.ner.gazetteer import Gazetteer
 from parsers.ner.numbers import find_numbers
 from parsers.ner.roles import appositions, org_descriptor, title_chain
-from parsers.ner.tagger import TaggedSpan, spans_of, tagger
+from parsers.ner.tagger import TaggedSpan, Tagger, spans_of, tagger
 from parsers.ner.tokens import Run, iter_runs
 
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -33,6 +35,7 @@ _GROUP_TAIL_RE = re.compile(
 )
 _WAR_TAIL_RE = re.compile(r"[ \t]+war\b")
 _PARTICLE_RE = re.compile(r"^(?:[Aa]l|[Ee]l)-")
+_START = itemgetter(0)  # RawMention.start
 
 
 def _gaz_type(word: str, gaz: Gazetteer) -> str | None:
@@ -42,43 +45,66 @@ def _gaz_type(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def _mentions_of(text: str, run: Run, sp: TaggedSpan, gaz: Gazetteer) -> list[RawMention]:
-    typ = TYPE_NAMES[sp.type]
-    first = sp.first
+# A mention as offsets into its run: (type, token index, chars after that token's start, token index,
+# chars before that token's end, tail).  Computed once per distinct run (see _RunInfo) and placed
+# with the run's offsets in each story.  Tails are read from the story text at each use.
+_NO_TAIL, _GROUP_TAIL, _WAR_TAIL = 0, 1, 2
+Template = tuple[str, int, int, int, int, int]
+
+
+def _templates(
+    toks: tuple[str, ...], first: int, last: int, short_type: str, gaz: Gazetteer
+) -> tuple[Template, ...]:
+    typ = TYPE_NAMES[short_type]
     # Titles and ranks are roles, never part of a person's name.
     while (
         typ == "PERSON"
-        and first < sp.last
-        and (run.tokens[first].lower() in gaz.titles or run.tokens[first].lower().rstrip(".") in gaz.titles)
+        and first < last
+        and (toks[first].lower() in gaz.titles or toks[first].lower().rstrip(".") in gaz.titles)
     ):
         first += 1
-    start, end = run.starts[first], sp.end
-    if first == sp.last:
-        word = run.tokens[first]
+    d_start = 0
+    if first == last:
+        word = toks[first]
         pm = _PREFIX_RE.match(word)
         if pm:
-            start += pm.end()
+            d_start = pm.end()
             typ = _gaz_type(word[pm.end() :], gaz) or typ
         elif "-" in word and word.count("-") == 1:
             # "Israel-Hamas war": two names joined, both known → two mentions.
             left, right = word.split("-")
             lt, rt = _gaz_type(left, gaz), _gaz_type(right, gaz)
             if lt and rt and right[:1].isupper():
-                return [
-                    RawMention(start, start + len(left), lt, left),
-                    RawMention(end - len(right), end, rt, right),
-                ]
-    out = [RawMention(start, end, typ, text[start:end])]
-    if typ == "ORG":
-        g = _GROUP_TAIL_RE.match(text, end)
-        if g:
-            # "the Islamic State group": the wire's own name for it (merged with "Islamic State").
-            out[0] = RawMention(start, g.end(), typ, text[start : g.end()])
-    elif typ == "LOC":
-        w = _WAR_TAIL_RE.match(text, end)
-        if w:
-            # "the Gaza war" names an event (MISC) and still mentions the place.
-            out.append(RawMention(start, w.end(), "MISC", text[start : w.end()]))
+                return (
+                    (lt, first, 0, first, len(right) + 1, _NO_TAIL),
+                    (rt, first, len(left) + 1, first, 0, _NO_TAIL),
+                )
+    tail = _GROUP_TAIL if typ == "ORG" else _WAR_TAIL if typ == "LOC" else _NO_TAIL
+    return ((typ, first, d_start, last, 0, tail),)
+
+
+def _place(text: str, run: Run, templates: tuple[Template, ...], out: list[RawMention]) -> None:
+    """Append the mentions the templates give for this occurrence of the run."""
+    for typ, i0, d0, i1, d1, tail in templates:
+        start, end = run.starts[i0] + d0, run.ends[i1] - d1
+        if tail == _GROUP_TAIL:
+            g = _GROUP_TAIL_RE.match(text, end)
+            if g:
+                # "the Islamic State group": the wire's own name for it (merged with "Islamic State").
+                end = g.end()
+            out.append(RawMention(start, end, typ, text[start:end]))
+        else:
+            out.append(RawMention(start, end, typ, text[start:end]))
+            if tail == _WAR_TAIL:
+                w = _WAR_TAIL_RE.match(text, end)
+                if w:
+                    # "the Gaza war" names an event (MISC) and still mentions the place.
+                    out.append(RawMention(start, w.end(), "MISC", text[start : w.end()]))
+
+
+def _mentions_of(text: str, run: Run, sp: TaggedSpan, gaz: Gazetteer) -> list[RawMention]:
+    out: list[RawMention] = []
+    _place(text, run, _templates(run.tokens, sp.first, sp.last, sp.type, gaz), out)
     return out
 
 
@@ -112,36 +138,81 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
     return out
 
 
-def _recover(
-    text: str, tagged: list[tuple[Run, list[str], list[TaggedSpan]]], gaz: Gazetteer
-) -> list[RawMention]:
+class _RunInfo(NamedTuple):
+    """Everything about a candidate run that depends only on its tokens and context, not on where it
+    sits: its tags, its names as templates, what it teaches the story-level recovery."""
+
+    tags: list[str]
+    has_o: bool
+    # (first, last, short type, mention templates, tokens remembered for recovery or None)
+    spans: tuple[tuple[int, int, str, tuple[Template, ...], tuple[str, ...] | None], ...]
+    # A lone lower-case word the model let go ("pro-Iranian"): None when the run is not one, else
+    # (type, length of the named part) with an empty type when nothing in it is named.
+    lone: tuple[str, int] | None
+
+
+# Runs recur (wire copy names the same people and places again and again, within and across
+# stories), so a run's tags and span templates are worked out once per distinct run and context
+# and reused; bounded, cleared when full.
+_RUN_INFO: dict[tuple[tuple[str, ...], str, str, bool, bool], _RunInfo] = {}
+_RUN_INFO_SIZE = 200_000
+_NO_SPANS: tuple[tuple[int, int, str, tuple[Template, ...], tuple[str, ...] | None], ...] = ()
+
+
+def _run_info(run: Run, tg: Tagger) -> _RunInfo:
+    gaz = tg.gaz
+    toks = run.tokens
+    tags = tg.tag(run)
+    spans = []
+    for sp in spans_of(run, tags):
+        found = toks[sp.first : sp.last + 1]
+        spans.append(
+            (
+                sp.first,
+                sp.last,
+                sp.type,
+                _templates(toks, sp.first, sp.last, sp.type, gaz),
+                found if len(found[0]) > 2 or len(found) > 1 else None,
+            )
+        )
+    lone = None
+    if len(toks) == 1 and tags[0] == "O" and toks[0][:1].islower():
+        pm = _PREFIX_RE.match(toks[0])
+        rest = toks[0][pm.end() :] if pm else ""
+        typ = _gaz_type(rest, gaz) if rest else None
+        lone = (typ, len(rest)) if typ is not None else ("", 0)
+    return _RunInfo(tags, "O" in tags, tuple(spans) if spans else _NO_SPANS, lone)
+
+
+def _recover(text: str, tagged: list[tuple[Run, _RunInfo]], gaz: Gazetteer) -> list[RawMention]:
     """Mentions of the tagged spans, plus names the tagger found once but missed elsewhere in the same
     story (at a sentence start, in a headline): a token sequence seen as a name is that name again."""
     known: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     out: list[RawMention] = []
-    for run, _tags, spans in tagged:
-        for sp in spans:
-            out.extend(_mentions_of(text, run, sp, gaz))
-            toks = run.tokens[sp.first : sp.last + 1]
-            if len(toks[0]) > 2 or len(toks) > 1:
-                entry = (toks, sp.type)
-                cands = known.setdefault(toks[0], [])
-                if all(c[0] != toks for c in cands):
-                    cands.append(entry)
+    for run, info in tagged:
+        for _first, _last, short_type, templates, toks in info.spans:
+            _place(text, run, templates, out)
+            if toks is not None:
+                cands = known.get(toks[0])
+                if cands is None:
+                    known[toks[0]] = [(toks, short_type)]
+                elif all(c[0] != toks for c in cands):
+                    cands.append((toks, short_type))
     for cands in known.values():
-        cands.sort(key=lambda c: -len(c[0]))
-    for run, tags, _spans in tagged:
-        toks = run.tokens
-        if len(toks) == 1 and tags[0] == "O" and toks[0][:1].islower():
+        if len(cands) > 1:
+            cands.sort(key=lambda c: -len(c[0]))
+    for run, info in tagged:
+        if info.lone is not None:
             # "pro-Iranian" the model let go: a known nationality or place after a prefix is still named.
-            pm = _PREFIX_RE.match(toks[0])
-            rest = toks[0][pm.end() :] if pm else ""
-            typ = _gaz_type(rest, gaz) if rest else None
-            if typ is not None:
-                out.append(RawMention(run.ends[0] - len(rest), run.ends[0], typ, rest))
+            typ, size = info.lone
+            if typ:
+                end = run.ends[0]
+                out.append(RawMention(end - size, end, typ, text[end - size : end]))
             continue
-        if "O" not in tags or known.keys().isdisjoint(toks):
+        toks = run.tokens
+        if not info.has_o or known.keys().isdisjoint(toks):
             continue
+        tags = info.tags
         i, n = 0, len(toks)
         while i < n:
             options = known.get(toks[i]) if tags[i] == "O" else None
@@ -155,8 +226,24 @@ def _recover(
                         step = k
                         break
             i += step
-    out.sort(key=lambda m: m.start)
+    out.sort(key=_START)
     return out
+
+
+# Mentions are immutable values and the same offsets recur across stories: one instance per
+# (start, end) costs a dictionary hit instead of a frozen dataclass's __init__.
+_MENTIONS: dict[tuple[int, int], Mention] = {}
+_MENTIONS_SIZE = 100_000
+_ROLE_TYPES = frozenset(("PERSON", "ORG"))
+
+
+def _mention(key: tuple[int, int]) -> Mention:
+    hit = _MENTIONS.get(key)
+    if hit is None:
+        if len(_MENTIONS) >= _MENTIONS_SIZE:
+            _MENTIONS.clear()
+        hit = _MENTIONS[key] = Mention(*key)
+    return hit
 
 
 def _roles(text: str, group: Group, spans: dict[int, int], gaz: Gazetteer) -> tuple[str, ...]:
@@ -183,22 +270,33 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     tg = tagger()
     gaz = tg.gaz
     tagged = []
+    cache = _RUN_INFO
     for run in iter_runs(text):
-        tags = tg.tag(run)
-        tagged.append((run, tags, spans_of(run, tags)))
+        key = (run.tokens, run.prev, run.next, run.sent_initial, run.all_caps)
+        info = cache.get(key)
+        if info is None:
+            if len(cache) >= _RUN_INFO_SIZE:
+                cache.clear()
+            info = cache[key] = _run_info(run, tg)
+        tagged.append((run, info))
     raw = _one_type_per_name(_recover(text, tagged, gaz), gaz)
     groups = group_mentions(raw, text, gaz)
     spans = {m.end: m.start for m in raw}
     entities: list[Entity] = []
+    mention_of = _mention
     for g in groups:
-        mentions = tuple([Mention(a, b) for a, b in dict.fromkeys([(m.start, m.end) for m in g.mentions])])
+        ms = g.mentions
+        if len(ms) == 1:
+            mentions: tuple[Mention, ...] = (mention_of(ms[0][:2]),)
+        else:
+            mentions = tuple([mention_of(k) for k in dict.fromkeys([m[:2] for m in ms])])
         entities.append(
             Entity(
                 id=f"E{len(entities) + 1}",
                 type=g.type,
                 name=g.name,
                 mentions=mentions,
-                roles=_roles(text, g, spans, gaz),
+                roles=_roles(text, g, spans, gaz) if g.type in _ROLE_TYPES else (),
             )
         )
     dates = find_dates(text, article.meta.date)

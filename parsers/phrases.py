@@ -51,6 +51,7 @@ _THAT_LEAD = re.compile(r"[\s,:]*(?:that\s+)?")
 _CAPITAL = re.compile(r"\b[A-Z]")
 _STOP_THEN_START = re.compile(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])")
 _NP_END = re.compile(r",|;|\.(?:\s|$)|\s+(?:who|which|that|as saying)\b")
+_QUOTE_CHAR = re.compile('[“”"«»]')
 _QUOTE_LEAD = re.compile(r"\s*(?:an?\s+)?([«“\"])")
 _THAT_WORD = re.compile(r"\bthat\b")
 _ANON_MIDDLE = re.compile(r"who (?:asked|declined|requested|spoke)|speaking (?:on|anonymously)")
@@ -178,7 +179,7 @@ def clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
     elif any(w in _FINITE for w in core[: anon_at.start()].split()[1:]):
         return None
     longest = 24 if anon_at else 12  # "an official who asked not to be named because …"
-    if not words or len(words) > longest or any(ch in core for ch in '“”"«»'):
+    if not words or len(words) > longest or _QUOTE_CHAR.search(core):
         return None
     first = words[0].lower()
     head = words[-1].lower().strip(".")

@@ -415,3 +415,43 @@ def test_ids_are_stable_and_spans_inside_text() -> None:
     assert [c["id"] for c in first] == [f"C{i + 1}" for i in range(len(first))]
     for c in extract_claims(art, (), ()):
         assert 0 <= c.content.start < c.content.end <= len(art.text)
+
+
+# ------------------------------------------------------------------ fast paths
+# The speed-ups (cue words found from the probe's word list, hedges matched on lower-cased
+# text) must find exactly what the plain regex scans find, at every window edge.
+_TRICKY = (
+    "He said-so; unsaid “said” Said said’s saidx said. They inisted, according to Accordingly, "
+    "citing officials, claimed  responsibility In a statement. KELVIN at least 5, ſome 3, "
+    "it was not clear, İt could not be independently verified, reportedly ı said"
+)
+
+
+def test_cue_words_from_the_probe_match_the_cue_regex_at_every_window() -> None:
+    from parsers.attribution import find_cues, probe
+
+    text = _TRICKY
+    edges = range(0, len(text) + 1, 3)
+    compared = 0
+    for lo in edges:
+        for hi in edges:
+            present = probe(text, lo, hi) if lo <= hi else None
+            if present is None:
+                continue
+            assert find_cues(text, lo, hi, [], present) == find_cues(text, lo, hi, []), (lo, hi)
+            compared += 1
+    assert compared > 1000
+
+
+@pytest.mark.parametrize("text", [_TRICKY, _TRICKY.replace("ſ", "s").replace("İ", "I").replace("ı", "i")])
+def test_hedges_on_folded_text_match_the_case_blind_regex(text: str) -> None:
+    from parsers.attribution import find_hedges, folded
+
+    low = folded(text)
+    edges = range(0, len(text) + 1, 4)
+    for lo in edges:
+        for hi in edges:
+            if lo <= hi:
+                assert find_hedges(text, lo, hi, low) == find_hedges(text, lo, hi), (lo, hi)
+    # The cleaned variant can use the fast path, the tricky one must not.
+    assert (low is None) == ("ſ" in text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import NamedTuple
 
 from parsers.ner.gazetteer import Gazetteer
@@ -32,7 +33,10 @@ class RawMention(NamedTuple):  # a tuple: made for every mention, and cheap to m
     surface: str
 
 
-@dataclass
+_START = itemgetter(0)  # RawMention.start
+
+
+@dataclass(slots=True)
 class Group:
     type: str
     surfaces: list[str]
@@ -113,11 +117,11 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     groups: list[Group] = []
     by_key: dict[tuple[str, str], Group] = {}
     # 1. Same normalized surface and type → same entity.
-    normed: dict[str, str] = {}
+    normed = _NORM_CACHE
     for m in mentions:
         ns = normed.get(m.surface)
         if ns is None:
-            ns = normed[m.surface] = norm(m.surface)
+            ns = norm(m.surface)
         key = (ns, m.type)
         g = by_key.get(key)
         if g is None:
@@ -143,7 +147,7 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             parent[a] = b
             merged_any[0] = True
 
-    names = [g.name for g in groups]
+    names = [g.surfaces[0] if len(g.surfaces) == 1 else g.name for g in groups]
     cores = [core_tokens(nm) for nm in names]
     acronym = [_is_acronym(nm) for nm in names]
     ends: dict[int, int] = {}
@@ -198,12 +202,15 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         if not core:
             continue
         # 4. A surname or shortened name → the longest compatible name.
+        cand = by_first[(g.type, core[0])]  # built in group order, so sorted, and holds k itself
         if g.type == "PERSON":
-            cand = set(by_first.get((g.type, core[0]), [])) | set(by_word.get(core[0], []))
-        else:
-            cand = set(by_first.get((g.type, core[0]), []))
+            more = by_word.get(core[0])
+            if more:
+                cand = sorted(set(cand) | set(more))
+        if len(cand) == 1:
+            continue  # nothing but itself: the common case, decided without the loop below
         best, best_len = -1, len(core) - 1
-        for j in sorted(cand):
+        for j in cand:
             if j == k:
                 continue
             other = cores[j]
@@ -240,6 +247,6 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         tgt.mentions.extend(g.mentions)
     out = [merged[root] for root in order]
     for g in out:
-        g.mentions.sort(key=lambda m: m.start)
+        g.mentions.sort(key=_START)
     out.sort(key=lambda g: g.mentions[0].start)
     return out

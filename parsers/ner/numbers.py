@@ -200,6 +200,9 @@ _VERB_BEFORE_REVERSED_RE = re.compile(
     r"[ \t]+(dellik|dednuow|derujni|truh|detserra|deniated|decalpsid|deppandik)(?![\w])"
 )
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d\Z")
+_START = re.Match.start
+# The last two letters of every hedge ("at least" → "st"), lower case.
+_HEDGE_ENDS = frozenset(h[-2:] for h in HEDGES.split("|"))
 
 
 def _counts(text: str, start: int, end: int, tail: str) -> str | None:
@@ -250,35 +253,54 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
     out: list[Quantity] = []
     taken = {p for a, b in skip or () for p in range(a, b)}
     hits = [*DIGITS_RE.finditer(text), *WORDS_RE.finditer(text)]
-    hits.sort(key=lambda h: h.start())
+    hits.sort(key=_START)
+    hedge_match = HEDGE_REVERSED_RE.match
+    tail_match = TAIL_RE.match
     for m in hits:
         start, end = m.span()
         num = m.group()
-        cur = text[start - 1] if start and text[start - 1] in "$€£" else None
-        q_start = start - 1 if cur else start
-        if q_start and (text[q_start - 1].isalnum() or text[q_start - 1] in _BAD_BEFORE):
-            continue
-        if num[0] not in _FIRST_CHARS and num.lower() == "one":
+        if start:
+            before = text[start - 1]
+            if before in "$€£":
+                cur: str | None = before
+                q_start = start - 1
+            else:
+                cur = None
+                q_start = start
+            if q_start and (text[q_start - 1].isalnum() or text[q_start - 1] in _BAD_BEFORE):
+                continue
+        else:
+            cur, q_start = None, 0
+        digit_led = num[0] in _FIRST_CHARS
+        if not digit_led and num.lower() == "one":
             continue  # "one of them", "no one": a pronoun far more often than a count
         if start in taken:
             continue
         hedge = None
-        if q_start > 2 and text[q_start - 1] == " " and text[q_start - 2].isalpha():
-            h = HEDGE_REVERSED_RE.match(text[max(0, q_start - 24) : q_start][::-1])
+        # Every hedge ends in one of a few letter pairs ("least", "than", "about"): test those two
+        # letters before paying for a slice, a reversal and a regex.
+        if (
+            q_start > 2
+            and text[q_start - 1] == " "
+            and text[q_start - 2].isalpha()
+            and text[q_start - 3 : q_start - 1].lower() in _HEDGE_ENDS
+        ):
+            h = hedge_match(text[max(0, q_start - 24) : q_start][::-1])
             if h is not None:
                 hedge = h.group(1)[::-1]
                 q_start -= h.end()
-        if hedge is None and _YEAR_RE.match(num):
+        if hedge is None and digit_led and len(num) == 4 and _YEAR_RE.match(num):
             continue
-        value = word_value(num)
+        value = float(num) if num.isdigit() else word_value(num)
         if value is None:
             continue
-        tail = TAIL_RE.match(text, end).group()  # type: ignore[union-attr]
+        tail = tail_match(text, end).group()  # type: ignore[union-attr]
         counts = "dollars" if cur == "$" else _counts(text, q_start, end, tail)
         q_end = end
-        words = tail.split() if counts is not None else ()
-        if words and counts is not None and words[0].lower() == counts.split()[0]:
-            q_end = text.index(words[0], end) + len(words[0])
+        if counts is not None and tail:
+            words = tail.split()
+            if words and words[0].lower() == counts.split()[0]:
+                q_end = text.index(words[0], end) + len(words[0])
         out.append(
             Quantity(
                 start=q_start, end=q_end, value=value, hedge=hedge.lower() if hedge else None, counts=counts

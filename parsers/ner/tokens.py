@@ -99,9 +99,15 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
     append = runs.append
     prev_match = PREV_REVERSED_RE.match
     si_match = SENT_START_REVERSED_RE.match
+    # Tuples made directly: a NamedTuple's own __new__ is a Python function, and this is the
+    # innermost loop of extraction.
+    new_run = tuple.__new__
     for m in (RUN_RE if skip_starters else ALL_RUNS_RE).finditer(text):
-        start, end = m.span(1)
-        surface = m.group(1)
+        surface, nxt = m.groups()
+        start = m.start(1)
+        end = start + len(surface)
+        if nxt is None:
+            nxt = "</S>"
         if " " not in surface and "\t" not in surface:
             toks: tuple[str, ...] = (surface,)
             starts: tuple[int, ...] = (start,)
@@ -123,13 +129,14 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
             toks = tuple(t.group() for t in found)
             starts = tuple(t.start() for t in found)
             ends = tuple(t.end() for t in found)
+        upper = surface.isupper()
         # What precedes the run.  Common case first: a plain word and one space ("in Baghdad"), so
         # not a sentence start, and the previous word is that word (the regexes below agree).
-        if start > 1 and text[start - 1] == " " and text[start - 2].isalnum() and not surface.isupper():
+        if start > 1 and text[start - 1] == " " and text[start - 2].isalnum() and not upper:
             k = text.rfind(" ", max(0, start - 32), start - 1)
             word = text[k + 1 : start - 1]
             if word.isalnum() and (k >= 0 or start <= 32):
-                append(Run(toks, starts, ends, word, m.group(2) or "</S>", False, False))
+                append(new_run(Run, (toks, starts, ends, word, nxt, False, False)))
                 continue
         lo = start - 32
         rev = text[lo if lo > 0 else 0 : start][::-1]
@@ -139,8 +146,7 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
         else:
             pm = prev_match(rev)
             prev = "<S>" if pm is None else pm.group(1)[::-1]
-        nxt = m.group(2) or "</S>"
-        if surface.isupper():
+        if upper:
             line_start = text.rfind(NEWLINE, 0, start) + 1
             ac = caps_of_line.get(line_start)
             if ac is None:
@@ -151,5 +157,5 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
                 caps_of_line[line_start] = ac
         else:
             ac = False  # the run itself has lower-case letters, so its line does
-        append(Run(toks, starts, ends, prev, nxt, si, ac))
+        append(new_run(Run, (toks, starts, ends, prev, nxt, si, ac)))
     return runs

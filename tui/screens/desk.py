@@ -19,12 +19,12 @@ from textual.containers import Horizontal, Vertical
 from textual.events import Resize
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from parsers.load import DEFAULT_SIZE_LIMIT
 from parsers.model import Article, Extraction
-from tui.keymap import NOTEBOOK_KEYS, SCREEN_KEYS, bindings
+from tui.keymap import APP_KEYS, NOTEBOOK_KEYS, SCREEN_KEYS, bindings
 from tui.loader import (
     LoadFinished,
     StoriesExtracted,
@@ -33,15 +33,14 @@ from tui.loader import (
     StoryReady,
     load_stories,
 )
-from tui.notebook.store import NotebookStore
 from tui.panes import Panes
 from tui.screens.desk_notebook import DeskNotebook
+from tui.screens.desk_search import DeskSearch
 from tui.stories import Story, extract_story, parse_story
 from tui.widgets.article_view import ArticleView
 from tui.widgets.claim_sidebar import ClaimSidebar
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.notebook_banner import NotebookBanner
-from tui.widgets.search_bar import SearchBar
 from tui.widgets.status_line import StatusLine, status_parts
 from tui.widgets.story_list import StoryList
 
@@ -61,8 +60,10 @@ class Target:
     claim_id: str | None
 
 
-class DeskScreen(Screen[None]):
-    BINDINGS = bindings((*SCREEN_KEYS, *NOTEBOOK_KEYS))
+class DeskScreen(DeskSearch, Screen[None]):
+    # APP_KEYS again here (same ids, so keymap overrides reach both) to put q ? ^p before the notebook's
+    # keys in the footer: at 80 columns the footer holds about nine keys and Quit/Help must be among them.
+    BINDINGS = bindings((*APP_KEYS, *SCREEN_KEYS, *NOTEBOOK_KEYS))
     AUTO_FOCUS = "#article"
 
     class TargetChanged(Message):
@@ -208,13 +209,8 @@ class DeskScreen(Screen[None]):
         self._apply_layout(self.app.size.width)
         self.call_after_refresh(view.focus)
         self.loading = True
-        store = getattr(self.app, "notebook_store", None)
-        if isinstance(store, NotebookStore):
-            self.notebook = DeskNotebook(
-                self, store, getattr(getattr(self.app, "config", None), "tags", None)
-            )
-            self.notebook.attach()
-        self._update_status()
+        self.notebook = DeskNotebook.install(self)
+        self.refresh_status()
         self._load(self.paths, self.stdin_data, self.max_size)
 
     def on_resize(self, event: Resize) -> None:
@@ -266,7 +262,7 @@ class DeskScreen(Screen[None]):
         self.story_list.set_stories(self.stories)
         if not self.stories:
             self.article_view.show(None, placeholder="No stories found in the given paths.")
-        self._update_status()
+        self.refresh_status()
 
     def on_stories_parsed(self, message: StoriesParsed) -> None:
         for i, result in message.batch:
@@ -283,7 +279,7 @@ class DeskScreen(Screen[None]):
             self._open_first()
         elif any(i == self.current for i, _ in message.batch):
             self._open(self.current)
-        self._update_status()
+        self.refresh_status()
 
     def on_stories_extracted(self, message: StoriesExtracted) -> None:
         for i, result in message.batch:
@@ -291,11 +287,11 @@ class DeskScreen(Screen[None]):
             if story.extraction is None:
                 self._set_extraction(i, result)
         self._extracted = message.done
-        self._update_status()
+        self.refresh_status()
 
     def on_load_finished(self, _: LoadFinished) -> None:
         self.loading = False
-        self._update_status()
+        self.refresh_status()
 
     def on_story_ready(self, message: StoryReady) -> None:
         story = self.stories[message.index]
@@ -360,7 +356,7 @@ class DeskScreen(Screen[None]):
                 self._load_one(index, story.path, story.article)
         elif story.extraction is not None:
             self.show_extraction(self._filtered(story.article, story.extraction))
-        self._update_status()
+        self.refresh_status()
         self._post_target()
 
     @on(StoryList.Opened)
@@ -399,12 +395,12 @@ class DeskScreen(Screen[None]):
         if self.panes.close_after_choice("sidebar"):
             self._sync_panes()
             self.article_view.focus()
-        self._update_status()
+        self.refresh_status()
         self._post_target()
 
     @on(ArticleView.CursorMoved)
     def _cursor_moved(self, _: ArticleView.CursorMoved) -> None:
-        self._update_status()
+        self.refresh_status()
         self._post_target()
 
     @on(ArticleView.HighlightsToggled)
@@ -415,38 +411,6 @@ class DeskScreen(Screen[None]):
             markup=False,
             timeout=2,
         )
-
-    # ------------------------------------------------------------------ search
-
-    @on(ArticleView.SearchRequested)
-    async def _open_search(self) -> None:
-        # Mounted on first use: one widget fewer to style before the first paint.
-        bars = self.query(SearchBar)
-        if bars:
-            bar = bars.first()
-        else:
-            bar = SearchBar(id="search")
-            await self.query_one("#reader").mount(bar)
-        bar.display = True
-        bar.focus()
-
-    @on(Input.Changed, "#search")
-    def _search_changed(self, event: Input.Changed) -> None:
-        if len(event.value) >= 2:
-            self.article_view.search(event.value)
-            self._update_status()
-
-    @on(Input.Submitted, "#search")
-    def _search_submitted(self, event: Input.Submitted) -> None:
-        count = self.article_view.search(event.value)
-        self._close_search()
-        if event.value and not count:
-            self.notify(f"not found: {event.value}", markup=False, severity="warning", timeout=2)
-
-    @on(SearchBar.Closed)
-    def _close_search(self) -> None:
-        self.article_view.focus()
-        self._update_status()
 
     # ------------------------------------------------------------------ actions
 
@@ -497,7 +461,7 @@ class DeskScreen(Screen[None]):
             self.article_view.focus()
         else:
             self.article_view.action_clear_matches()
-        self._update_status()
+        self.refresh_status()
 
     # ------------------------------------------------------------------ status line
 
@@ -508,9 +472,6 @@ class DeskScreen(Screen[None]):
         return self._word_count[1]
 
     def refresh_status(self) -> None:
-        self._update_status()
-
-    def _update_status(self) -> None:
         view = self.article_view
         story = self.current_story
         cancelled = not self.loading and self.load_status.startswith("loading cancelled")

@@ -16,23 +16,18 @@ import dataclasses
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from parsers.model import Article, Extraction
 from tui.notebook.anchor import make_anchor
 from tui.notebook.corrections import apply_corrections
-from tui.notebook.listing import note_rows
-from tui.notebook.model import Annotation, Correction, Grade, Notebook, Target, new_annotation
+from tui.notebook.model import Annotation, Grade
 from tui.notebook.ops import annotate, is_empty, toggle_tag
 from tui.notebook.resolve import Resolved, resolve, story_annotations
-from tui.notebook.store import Change, NotebookStore, Op, data_dir
+from tui.notebook.store import Change, NotebookStore, Op
 from tui.notebook.tags import tag_set
-from tui.screens.choice_dialog import ChoicePicker, TextPrompt
-from tui.screens.export_dialog import ExportDialog, ExportRequest
 from tui.screens.grade_picker import GradePicker
 from tui.screens.note_editor import NoteEditor
-from tui.screens.notes_view import NotesView
 from tui.screens.status_picker import StatusPicker
 from tui.screens.tag_picker import TagPicker
 from tui.stories import Story
@@ -46,13 +41,6 @@ if TYPE_CHECKING:
 MARK_NOTE, MARK_GRADE, MARK_TAG, MARK_FIX = "●", "!", "#", "✎"
 _MARK_RANK = {MARK_NOTE: 4, MARK_GRADE: 3, MARK_TAG: 2, MARK_FIX: 1}
 STATUS_MARKS = {"unread": "●", "read": "", "flagged": "⚑", "done": "✓"}
-ENTITY_TYPES = (
-    ("PERSON", "Person"),
-    ("ORG", "Organisation"),
-    ("LOC", "Place"),
-    ("MISC", "Other name"),
-    ("DATE", "Date"),
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,34 +74,6 @@ def _clip(text: str, width: int = 40) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def export_text(
-    fmt: str,
-    notebook: Notebook,
-    articles: list[Article],
-    extractions: dict[str, Extraction],
-) -> str:
-    """The export of ``notebook``; stories the desk has already extracted are not extracted again."""
-    from tui.notebook.export import build_exports, render_csv, render_json, render_markdown, render_w3c
-    from tui.notebook.model import now_iso
-
-    def extractor(article: Article) -> Extraction:
-        known = extractions.get(article.id)
-        if known is not None:
-            return known
-        from parsers.extract import extract
-
-        return extract(article)
-
-    stories = build_exports(notebook, articles, extractor=extractor)
-    if fmt == "json":
-        return render_json(notebook, stories)
-    if fmt == "csv":
-        return render_csv(stories)
-    if fmt == "w3c":
-        return render_w3c(stories)
-    return render_markdown(stories, title="Briefing", generated=now_iso())
-
-
 class DeskNotebook:
     """Owns nothing on screen; drives the desk's hooks from the store (UI thread only)."""
 
@@ -122,16 +82,27 @@ class DeskNotebook:
         self.store = store
         self.config_tags = tags
         self._shown: str | None = None  # id of the article whose marks are on screen
+        self._shown_extraction = 0  # and id() of the extraction they were made from
         self._resolved: tuple[Resolved, ...] = ()
         self._sources: dict[str, str] | None = None  # source path → status, rebuilt after changes
         self.save_error: str | None = store.last_error
 
     # ------------------------------------------------------------------ set-up
 
+    @classmethod
+    def install(cls, desk: DeskScreen) -> DeskNotebook | None:
+        """The desk's notebook, from the app's store (None for an app without one)."""
+        store = getattr(desk.app, "notebook_store", None)
+        if not isinstance(store, NotebookStore):
+            return None
+        notebook = cls(desk, store, getattr(getattr(desk.app, "config", None), "tags", None))
+        notebook.attach()
+        return notebook
+
     def attach(self) -> None:
         desk = self.desk
         desk.story_list.status_of = self._status_mark
-        desk.set_extraction_filter(self._corrected)
+        desk.set_extraction_filter(self.corrected)
         self._update_banner()
         if not self.store.read_only:
             # The first save renders every annotation once; do that off the UI thread now.
@@ -166,7 +137,7 @@ class DeskNotebook:
     def _story_anns(self, article: Article) -> tuple[Annotation, ...]:
         return story_annotations(article, self.store.notebook)
 
-    def _corrected(self, article: Article, extraction: Extraction) -> Extraction:
+    def corrected(self, article: Article, extraction: Extraction) -> Extraction:
         anns = self._story_anns(article)
         if not any(a.correction is not None for a in anns):
             return extraction
@@ -187,13 +158,15 @@ class DeskNotebook:
 
     def target_changed(self) -> None:
         """The desk's TargetChanged: a new story on screen gets its marks (and is now read)."""
-        article = self.desk.article_view.article
+        view = self.desk.article_view
+        article = view.article
         key = article.id if article is not None else None
-        if key == self._shown:
+        # The extraction arrives (or is corrected) after the text: its marks are re-made then too.
+        if (key, id(view.extraction)) == (self._shown, self._shown_extraction):
             return
-        self._shown = key
-        if article is not None:
+        if key != self._shown and article is not None:
             self._opened(article)
+        self._shown, self._shown_extraction = key, id(view.extraction)
         self.refresh_marks()
 
     def _opened(self, article: Article) -> None:
@@ -307,7 +280,7 @@ class DeskNotebook:
 
     # ------------------------------------------------------------------ changing
 
-    def _writable(self) -> bool:
+    def writable(self) -> bool:
         if self.store.read_only:
             self.desk.app.notify(
                 f"notebook is read-only: {self.store.read_only_reason}",
@@ -318,18 +291,18 @@ class DeskNotebook:
             return False
         return True
 
-    def _article(self) -> Article | None:
+    def current_article(self) -> Article | None:
         return self.desk.article_view.article
 
     def _fresh(self, aim: Aim) -> Annotation | None:
-        article = self._article()
+        article = self.current_article()
         if article is None:
             return None
         return annotate(article, aim.kind, aim.start, aim.end, ref=aim.ref, name=aim.name)
 
     def _put(self, old: Annotation | None, new: Annotation | None, done: str) -> None:
         """Add, update or (when nothing is left on it) remove an annotation, then show the result."""
-        article = self._article()
+        article = self.current_article()
         if article is not None:
             self.store.note_story(article.id, article.source, (article.meta.headline or ""))
         if old is None:
@@ -346,9 +319,9 @@ class DeskNotebook:
                 if found is not None and found.start is not None and found.end is not None:
                     new = dataclasses.replace(new, anchor=make_anchor(article.text, found.start, found.end))
             change = self.store.update(new)
-        self._after(change, done)
+        self.after(change, done)
 
-    def _after(self, change: Change, done: str) -> None:
+    def after(self, change: Change, done: str) -> None:
         if change.op is None:
             self.desk.app.notify(
                 change.error or "nothing changed", severity="warning", markup=False, timeout=4
@@ -362,7 +335,7 @@ class DeskNotebook:
         self._sources = None
         anns = [a for a in (op.before, op.after) if isinstance(a, Annotation)]
         if any(a.correction is not None for a in anns):
-            self.desk.set_extraction_filter(self._corrected)  # re-shows the story, corrected
+            self.desk.set_extraction_filter(self.corrected)  # re-shows the story, corrected
         if op.kind == "status":
             self._refresh_story_rows()
         self.refresh_marks()
@@ -375,8 +348,25 @@ class DeskNotebook:
         if handler is not None:
             handler()
 
+    # Larger keys live in their own modules (the notes view and export; corrections).
+
+    def key_notes(self) -> None:
+        from tui.screens.desk_notes_export import key_notes
+
+        key_notes(self)
+
+    def key_export(self) -> None:
+        from tui.screens.desk_notes_export import key_export
+
+        key_export(self)
+
+    def key_correct(self) -> None:
+        from tui.screens.desk_corrections import key_correct
+
+        key_correct(self)
+
     def _start(self) -> tuple[Aim, Annotation | None] | None:
-        if not self._writable():
+        if not self.writable():
             return None
         aim = self.aim()
         if aim is None:
@@ -441,19 +431,19 @@ class DeskNotebook:
         if old is None:
             self.desk.app.notify(f"no annotation on {aim.label}", markup=False, timeout=3)
             return
-        self._after(self.store.remove(old.id), f"annotation removed: {aim.label} (u undoes)")
+        self.after(self.store.remove(old.id), f"annotation removed: {aim.label} (u undoes)")
 
     def key_undo(self) -> None:
-        if self._writable():
-            self._after(self.store.undo(), "undone (ctrl+r redoes)")
+        if self.writable():
+            self.after(self.store.undo(), "undone (ctrl+r redoes)")
 
     def key_redo(self) -> None:
-        if self._writable():
-            self._after(self.store.redo(), "redone")
+        if self.writable():
+            self.after(self.store.redo(), "redone")
 
     def key_status(self) -> None:
-        article = self._article()
-        if article is None or not self._writable():
+        article = self.current_article()
+        if article is None or not self.writable():
             return
 
         def chosen(status: str | None) -> None:
@@ -462,7 +452,7 @@ class DeskNotebook:
             change = self.store.set_status(
                 article.id, status, source=article.source, headline=(article.meta.headline or "")
             )
-            self._after(change, f"story marked {status}")
+            self.after(change, f"story marked {status}")
 
         self.desk.app.push_screen(StatusPicker(self._status(article)), chosen)
 
@@ -475,208 +465,3 @@ class DeskNotebook:
             view.focus()
             view.start_span()
             self.desk.app.notify("selecting: j/k extend · v or esc ends", markup=False, timeout=3)
-
-    # ------------------------------------------------------------------ notes view
-
-    def key_notes(self) -> None:
-        stories = [s for s in self.desk.stories if s.article is not None]
-        by_id = {s.article.id: s.article for s in stories if s.article is not None}
-        by_source = {s.article.source: s.article for s in stories if s.article is not None}
-        notebook = self.store.notebook
-        sources = {s.story_id: s.source for s in notebook.stories}
-        headlines = {s.story_id: s.headline for s in notebook.stories}
-        view = self.desk.article_view
-        items: list[Resolved] = []
-        for ann in notebook.annotations:
-            article = by_id.get(ann.story_id) or by_source.get(sources.get(ann.story_id, "") or "\0")
-            extraction = view.extraction if article is not None and article is view.article else None
-            items.append(resolve(article, ann, extraction))
-            if article is not None:
-                headlines.setdefault(ann.story_id, (article.meta.headline or ""))
-                if not headlines[ann.story_id]:
-                    headlines[ann.story_id] = article.meta.headline or ""
-        current = view.article
-        story_id = None
-        if current is not None:
-            mine = {a.story_id for a in story_annotations(current, notebook)} | {current.id}
-            story_id = next(
-                (i.annotation.story_id for i in items if i.annotation.story_id in mine), current.id
-            )
-        self.desk.app.push_screen(NotesView(note_rows(items, headlines), story_id), self._jump)
-
-    def _jump(self, annotation_id: str | None) -> None:
-        ann = self.store.get(annotation_id or "")
-        if ann is None:
-            return
-        desk = self.desk
-        state = self.store.story(ann.story_id)
-        source = state.source if state is not None else ""
-        index = next(
-            (
-                i
-                for i, s in enumerate(desk.stories)
-                if s.article is not None
-                and (s.article.id == ann.story_id or (source and s.article.source == source))
-            ),
-            None,
-        )
-        if index is None:
-            desk.app.notify("that story is not open in the desk", severity="warning", markup=False, timeout=4)
-            return
-        if index != desk.current:
-            desk.open_story(index)
-        view = desk.article_view
-        article = view.article
-        if article is None:
-            return
-        item = resolve(article, ann, view.extraction)
-        if item.start is None or item.end is None:
-            desk.app.notify("orphan: its text is no longer in the story", severity="warning", markup=False)
-            return
-        if ann.target.kind == "sentence":
-            view.clear_selection()
-            view.go_to_offset(item.start)
-        elif ann.target.kind == "claim" and any(c.id == ann.target.ref for c in view.extraction.claims):
-            view.select_claim(ann.target.ref or "")
-        else:
-            view.select_span(item.start, item.end)
-        view.focus()
-
-    # ------------------------------------------------------------------ export
-
-    def key_export(self) -> None:
-        folders = (Path.cwd(), data_dir())
-        self.desk.app.push_screen(ExportDialog(folders), self._export)
-
-    def _export(self, request: ExportRequest | None) -> None:
-        if request is None:
-            return
-        stories = self.desk.stories
-        articles = [s.article for s in stories if s.article is not None]
-        extractions = {
-            s.article.id: self._corrected(s.article, s.extraction)
-            for s in stories
-            if s.article is not None and s.extraction is not None
-        }
-        notebook = self.store.notebook
-        app = self.desk.app
-
-        def job() -> None:
-            from tui.notebook.export.output import write_export
-
-            try:
-                text = export_text(request.fmt, notebook, articles, extractions)
-                write_export(request.path, text, force=request.force)
-            except OSError as err:
-                reason = err.strerror or str(err) if not isinstance(err, FileExistsError) else str(err)
-                app.call_from_thread(
-                    app.notify, f"export failed: {reason}", severity="error", markup=False, timeout=8
-                )
-            else:
-                app.call_from_thread(app.notify, f"exported to {request.path}", markup=False, timeout=6)
-
-        self.desk.run_worker(job, thread=True, group="export", exit_on_error=False)
-
-    # ------------------------------------------------------------------ corrections
-
-    def key_correct(self) -> None:
-        if not self._writable():
-            return
-        aim = self.aim()
-        if aim is None:
-            return
-        if aim.kind == "entity":
-            choices = [
-                ("retype", "Change the entity's type"),
-                ("merge", "Merge another entity into this one"),
-                ("split", "Split: mentions reading some text become a new entity"),
-                ("dismiss", "Dismiss: not an entity"),
-            ]
-        elif aim.kind == "claim":
-            choices = [("set_source", "Set the claim's source"), ("dismiss", "Dismiss: not a claim")]
-        else:
-            choices = [("add_entity", "Add a missed entity from this passage")]
-        self.desk.app.push_screen(
-            ChoicePicker(f"Correct the extractor: {aim.label}", choices), lambda op: self._correct(aim, op)
-        )
-
-    def _fix(self, aim: Aim, correction: Correction, span: tuple[int, int] | None = None) -> None:
-        article = self._article()
-        if article is None:
-            return
-        start, end = span or (aim.start, aim.end)
-        kind = aim.kind if aim.kind in ("entity", "claim") else "span"
-        ann = new_annotation(
-            article.id,
-            Target(kind, aim.ref, aim.name if kind != "span" else None),
-            make_anchor(article.text, start, end),
-            correction=correction,
-        )
-        self.store.note_story(article.id, article.source, (article.meta.headline or ""))
-        self._after(self.store.add(ann), f"correction ({correction.op}) applied: {aim.label} — u undoes")
-
-    def _then(
-        self, aim: Aim, make: Callable[[str], Correction], span: tuple[int, int] | None = None
-    ) -> Callable[[str | None], None]:
-        """A dialog callback: the answer (None = cancelled) becomes a correction on ``aim``."""
-
-        def answered(value: str | None) -> None:
-            if value:
-                self._fix(aim, make(value), span)
-
-        return answered
-
-    def _correct(self, aim: Aim, op: str | None) -> None:
-        app = self.desk.app
-        if op is None:
-            return
-        if op == "dismiss":
-            self._fix(aim, Correction("dismiss"))
-        elif op == "retype":
-            app.push_screen(
-                ChoicePicker(f"New type for {aim.label}", ENTITY_TYPES),
-                self._then(aim, lambda t: Correction("retype", type=t)),
-            )
-        elif op == "merge":
-            others = [
-                (e.name, f"{e.name} ({e.type}, ×{len(e.mentions)})")
-                for e in self.desk.article_view.extraction.entities
-                if e.id != aim.ref
-            ]
-            app.push_screen(
-                ChoicePicker(f"Merge into {aim.label}", others),
-                self._then(aim, lambda name: Correction("merge", others=(name,))),
-            )
-        elif op == "split":
-            app.push_screen(
-                TextPrompt(
-                    f"Split {aim.label}", hint="mentions reading this text become a new entity · enter"
-                ),
-                self._then(aim, lambda name: Correction("split", name=name)),
-            )
-        elif op == "set_source":
-            app.push_screen(
-                TextPrompt(f"Source of {aim.label}", hint="who said it, as written in the story · enter"),
-                self._then(aim, lambda text: Correction("set_source", source_text=text)),
-            )
-        elif op == "add_entity":
-            article = self._article()
-            passage = article.text[aim.start : aim.end] if article is not None else ""
-
-            def named(name: str | None) -> None:
-                at = passage.find(name) if name else -1
-                if name is None:
-                    return
-                if at < 0:
-                    app.notify(f"“{name}” is not in this passage", severity="warning", markup=False)
-                    return
-                span = (aim.start + at, aim.start + at + len(name))
-                app.push_screen(
-                    ChoicePicker(f"Type of {name}", ENTITY_TYPES),
-                    self._then(aim, lambda t: Correction("add_entity", type=t, name=name), span),
-                )
-
-            app.push_screen(
-                TextPrompt("Missed entity", hint="type the name exactly as written in the passage · enter"),
-                named,
-            )
