@@ -233,7 +233,7 @@ class SourceInfo:
     role_only: bool = False  # "the Pentagon spokesman": a definite role with no name in it
 
 
-_WORD = re.compile(r"[\w’'.&-]+")
+_SOURCE_WORD = re.compile(r"[\w’'.&-]+")
 
 
 _PLURALS = words("people staff crew police clergy personnel folk")
@@ -246,7 +246,7 @@ _HEAD_STOP = words(
 @lru_cache(maxsize=4096)
 def classify_source(phrase: str) -> SourceInfo:
     """Kind of a source from its wording: 'an Iraqi security official' → anonymous."""
-    words = _WORD.findall(phrase)
+    words = _SOURCE_WORD.findall(phrase)
     if not words:
         return SourceInfo("unattributed", False)
     low = [w.lower().strip(".’'") for w in words]
@@ -412,7 +412,7 @@ def _cue_words(text: str, lo: int, hi: int, present: frozenset[str] | None) -> l
 # into words and testing a set costs about what a bare word scan costs; the words it finds
 # tell ``find_cues`` where to look, so the unit is scanned once.
 _QUOTE_MARK = re.compile(r"[\"“”«»‘]")  # a plain character class keeps re's fast scan
-_WORD = re.compile(r"[A-Za-z]+")
+_LETTER_RUN = re.compile(r"[A-Za-z]+")
 _CUE_WORDS = VERB_WORDS | frozenset(TYPO_FORMS)
 _PHRASE_WORDS = words("according According citing quoting responsibility statement")
 _PROBE_WORDS = _CUE_WORDS | _PHRASE_WORDS
@@ -429,7 +429,7 @@ _NOTHING: frozenset[str] = frozenset()
 def probe(text: str, lo: int, hi: int) -> frozenset[str] | None:
     """None when text[lo:hi] cannot hold a claim (no quote mark, no cue word); else the cue
     and phrase words it holds (whole letter runs), empty when only quote marks let it in."""
-    found = _WORD.findall(text, lo, hi)
+    found = _LETTER_RUN.findall(text, lo, hi)
     if not _PROBE_WORDS.isdisjoint(found):  # no set built for the many units without a cue
         return _PROBE_WORDS.intersection(found)
     if _QUOTE_MARK.search(text, lo, hi) is not None or text.startswith("'", lo) or " '" in text[lo:hi]:

@@ -112,19 +112,24 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
     """A story uses a name for one thing: every mention takes the type most of its mentions got,
     and a lone surname of a person named in full is that person."""
     votes: dict[str, dict[str, int]] = {}
-    for m in mentions:
-        v = votes.setdefault(m.surface, {})
-        v[m.type] = v.get(m.type, 0) + 1
     # The word a longer name ends with (a surname) or, for organizations, starts with (without its
     # al- particle: "Hashed" of "Al-Hashed al-Shaabi") names the same thing.
     heads: dict[str, str] = {}
     for m in mentions:
-        words = m.surface.split()
+        surface = m.surface
+        v = votes.get(surface)
+        if v is None:
+            votes[surface] = {m.type: 1}
+        else:
+            v[m.type] = v.get(m.type, 0) + 1
+        if m.type != "PERSON" and m.type != "ORG":
+            continue
+        words = surface.split()
         if len(words) < 2:
             continue
         if m.type == "PERSON":
             heads.setdefault(words[-1], "PERSON")
-        elif m.type == "ORG":
+        else:
             heads.setdefault(_PARTICLE_RE.sub("", words[0]), "ORG")
     out = []
     for m in mentions:

@@ -363,3 +363,31 @@ async def test_correct_claim_source_dismiss_and_add_entity(tmp_path: Path) -> No
         await pilot.pause()
         assert len(desk.article_view.extraction.claims) == 2
         assert not any(e.name == "Wirefix" for e in desk.article_view.extraction.entities)
+
+
+async def test_notebook_keys_in_footer_help_palette_and_overridable(tmp_path: Path) -> None:
+    from tui.config import load_config
+    from tui.keymap import NOTEBOOK_KEYS
+    from tui.screens.help import HelpScreen
+
+    cfg = tmp_path / "config.toml"
+    cfg.write_text('[keymap]\nnb-tag = "T"\n\n[notebook]\ntags = ["alpha-check", "beta"]\n')
+    app = make_app(HARBOUR, config=load_config(str(cfg)), notebook_path=str(tmp_path / "nb.json"))
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_loaded(pilot, app)
+        footer = screen_text(app).splitlines()[-1]
+        assert "T Tag" in footer and "a Note" in footer and "q Quit" in footer
+        await pilot.press("t")
+        assert isinstance(app.screen, DeskScreen)  # t is no longer the tag key
+        await pilot.press("T")
+        assert isinstance(app.screen, TagPicker)
+        assert app.screen.tags[:2] == ("alpha-check", "beta")  # the configured palette
+        await pilot.press("escape")
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = str(app.screen.query_one("#help-text").render())
+        assert all(k.description in help_text for k in NOTEBOOK_KEYS)
+        assert "entity sidebar has focus" in help_text.replace("\n  ", " ")
+        await pilot.press("escape")
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        assert {k.description for k in NOTEBOOK_KEYS} <= titles

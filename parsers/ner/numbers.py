@@ -228,7 +228,9 @@ def _counts(text: str, start: int, end: int, tail: str) -> str | None:
     if noun is None:
         # No noun after it: the nearest countable noun before it, within this or the last sentence.
         # Same paragraph only: a results table's numbers borrow nothing.
-        found = COUNTABLE_RE.findall(text, max(0, start - 200, text.rfind("\n", 0, start)), start)
+        lo = start - 200 if start > 200 else 0
+        nl = text.rfind("\n", lo, start)  # searched within the window only: same answer, less scanning
+        found = COUNTABLE_RE.findall(text, nl if nl >= 0 else lo, start)
         if found:
             noun = "killed" if found[-1] == "toll" else found[-1]
             if noun == "killed":

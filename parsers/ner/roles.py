@@ -140,7 +140,14 @@ _DESCRIPTOR_HEADS = frozenset(
 
 def word_before(text: str, pos: int) -> tuple[str, int]:
     """The word ending at ``pos`` (no spaces skipped) and where it starts; ("", pos) when none."""
-    k = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos)) + 1
+    # Look in the last 64 characters first: a search back to the start of the story for a tab that
+    # is not there costs more than everything else here.  Whenever one separator is found in the
+    # window, the nearest of all three is in it too, so the answer is the same.
+    lo = pos - 64 if pos > 64 else 0
+    k = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
+    if k < 0 and lo:
+        k = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos))
+    k += 1
     word = text[k:pos]
     stripped = word.lstrip(_STRIP_BEFORE)
     return stripped, pos - len(stripped)
@@ -174,6 +181,8 @@ def title_chain(text: str, start: int, entity_ends: dict[int, int], gaz: Gazette
             pos = wstart
             continue
         break
+    if not chain:
+        return []  # most names have no title before them
     # Drop leading words that do not describe anyone ("But", "The").
     while chain and chain[0].lower() in ("but", "the", "and", "a", "an"):
         chain.pop(0)

@@ -119,13 +119,21 @@ def _export(nb: DeskNotebook, request: ExportRequest | None) -> None:
     if request is None:
         return
     stories = nb.desk.stories
-    articles = [s.article for s in stories if s.article is not None]
+    notebook = nb.store.notebook
+    # Only stories the notebook says something about: the rest would be extracted for nothing.
+    ids = {a.story_id for a in notebook.annotations} | {s.story_id for s in notebook.stories}
+    sources = {s.source for s in notebook.stories if s.source}
+    articles = [
+        s.article
+        for s in stories
+        if s.article is not None and (s.article.id in ids or s.article.source in sources)
+    ]
     extractions = {
-        s.article.id: nb.corrected(s.article, s.extraction)
+        # Raw extractions: build_exports applies the notebook's corrections itself.
+        s.article.id: s.extraction
         for s in stories
         if s.article is not None and s.extraction is not None
     }
-    notebook = nb.store.notebook
     app = nb.desk.app
 
     def job() -> None:
