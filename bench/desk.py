@@ -255,6 +255,10 @@ async def main() -> None:
 
 
 if __name__ == "__main__":
+    # The desk opens a notebook and marks opened stories read: never in the user's own data folder.
+    import os
+
+    os.environ.setdefault("WIREDESK_DATA_DIR", tempfile.mkdtemp(prefix="wiredesk-bench-"))
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         asyncio.run(child(sys.argv[2], sys.argv[3]))
     else:

@@ -295,22 +295,12 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
             mentions: tuple[Mention, ...] = (mention_of(ms[0][:2]),)
         else:
             mentions = tuple([mention_of(k) for k in dict.fromkeys([m[:2] for m in ms])])
-        entities.append(
-            Entity(
-                id=f"E{len(entities) + 1}",
-                type=g.type,
-                name=g.name,
-                mentions=mentions,
-                roles=_roles(text, g, spans, gaz) if g.type in _ROLE_TYPES else (),
-            )
-        )
+        roles = _roles(text, g, spans, gaz) if g.type in _ROLE_TYPES else ()
+        # Positional (id, type, name, mentions, roles): keywords cost twice as much, once per entity.
+        entities.append(Entity(f"E{len(entities) + 1}", g.type, g.name, mentions, roles))
     dates = find_dates(text, article.meta.date)
     for d in dates:
-        entities.append(
-            Entity(
-                id=f"E{len(entities) + 1}", type="DATE", name=d.name, mentions=d.mentions, resolved=d.resolved
-            )
-        )
+        entities.append(Entity(f"E{len(entities) + 1}", "DATE", d.name, d.mentions, (), d.resolved))
     return tuple(entities), find_numbers(text, date_spans(dates))
 
 
