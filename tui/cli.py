@@ -50,12 +50,7 @@ def _write_json_lines(paths: Sequence[str], limit: int, with_extraction: bool) -
     return status
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="wiredesk",
-        description="A keyboard-driven terminal desk for reading news-agency wire copy.",
-    )
-    parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
+def add_max_size(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
         type=int,
@@ -63,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help=f"refuse stories larger than this (default {DEFAULT_SIZE_LIMIT})",
     )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wiredesk",
+        description="A keyboard-driven terminal desk for reading news-agency wire copy.",
+    )
+    parser.add_argument("--version", action="version", version=f"wiredesk {__version__}")
+    add_max_size(parser)
     sub = parser.add_subparsers(dest="command")
     p_parse = sub.add_parser("parse", help="parse stories and print one JSON object per story")
     p_parse.add_argument("--json", action="store_true", required=True, help="JSON lines output")
@@ -120,13 +124,7 @@ def build_desk_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--config", metavar="FILE", help="config TOML (default: the user config folder, or $WIREDESK_CONFIG)"
     )
-    parser.add_argument(
-        "--max-size",
-        type=int,
-        default=DEFAULT_SIZE_LIMIT,
-        metavar="BYTES",
-        help=f"refuse stories larger than this (default {DEFAULT_SIZE_LIMIT})",
-    )
+    add_max_size(parser)
     return parser
 
 

@@ -15,6 +15,7 @@ from parsers.formats import ParseError
 from parsers.load import iter_story_paths, parse_path
 from parsers.model import Article
 from tui.notebook.export import FORMATS, build_exports, render_csv, render_json, render_markdown, render_w3c
+from tui.notebook.export.common import StoryExport
 from tui.notebook.export.output import write_export
 from tui.notebook.model import Notebook, now_iso
 from tui.notebook.store import NotebookReadError, default_path, load_notebook
@@ -55,6 +56,11 @@ def render(
     from parsers.extract import extract
 
     stories = build_exports(notebook, articles, tags=tags, extractor=extract, only_given=only_given)
+    return render_stories(fmt, notebook, stories)
+
+
+def render_stories(fmt: str, notebook: Notebook, stories: Sequence[StoryExport]) -> str:
+    """One format's text from already-resolved stories."""
     if fmt == "json":
         return render_json(notebook, stories)
     if fmt == "csv":

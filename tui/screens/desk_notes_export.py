@@ -25,8 +25,8 @@ def export_text(
     extractions: dict[str, Extraction],
 ) -> str:
     """The export of ``notebook``; stories the desk has already extracted are not extracted again."""
-    from tui.notebook.export import build_exports, render_csv, render_json, render_markdown, render_w3c
-    from tui.notebook.model import now_iso
+    from tui.export_cli import render_stories
+    from tui.notebook.export import build_exports
 
     def extractor(article: Article) -> Extraction:
         known = extractions.get(article.id)
@@ -36,14 +36,7 @@ def export_text(
 
         return extract(article)
 
-    stories = build_exports(notebook, articles, extractor=extractor)
-    if fmt == "json":
-        return render_json(notebook, stories)
-    if fmt == "csv":
-        return render_csv(stories)
-    if fmt == "w3c":
-        return render_w3c(stories)
-    return render_markdown(stories, title="Briefing", generated=now_iso())
+    return render_stories(fmt, notebook, build_exports(notebook, articles, extractor=extractor))
 
 
 def key_notes(nb: DeskNotebook) -> None:

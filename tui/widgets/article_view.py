@@ -40,6 +40,7 @@ from tui.article_layout import (
     sentence_at,
 )
 from tui.keymap import ARTICLE_KEYS, bindings
+from tui.widgets.style_cache import StyleCache
 
 GUTTER = 2
 _OVERLAYS = (
@@ -100,7 +101,7 @@ class ArticleView(ScrollView, can_focus=True):
         # The sentence where `v` started a span selection; j/k extend it while set.
         self._span_anchor: int | None = None
         self._marks: dict[int, str] = {}
-        self._styles: dict[str, Style] = {}
+        self._styles = StyleCache(self, "article")
 
     # ------------------------------------------------------------------ public API
 
@@ -419,24 +420,10 @@ class ArticleView(ScrollView, can_focus=True):
         self._scroll_to_sentence()
         self.refresh()
 
-    def _base_style(self) -> Style:
-        # DOMNode.rich_style walks the ancestors on every call; render_line runs per visible line.
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self.get_component_rich_style(f"article--{name}", partial=True)
-            self._styles[name] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base = self._base_style()
+        base = self._styles.base()
         if self.article is None:
             if y == 1:
                 return Strip(
@@ -460,19 +447,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _render_line_uncached(self, line: Line, width: int, base: Style, on_cursor: bool) -> Strip:
         assert self.article is not None
-        gutter_style = base + self._style("mark")
+        gutter_style = base + self._styles.component("mark")
         if line.kind == "meta":
             segs = [Segment(" " * GUTTER, base)]
-            segs.extend(Segment(text, base + self._style(cls)) for text, cls in line.pieces)
+            segs.extend(Segment(text, base + self._styles.component(cls)) for text, cls in line.pieces)
             return Strip(segs).crop(0, width).adjust_cell_length(width, base)
         if line.kind == "blank":
             return Strip.blank(width, base)
         para = self.article.paragraphs[line.para]
-        text_style = base + self._style(para.kind if para.kind in _STYLE_NAMES else "body")
+        text_style = base + self._styles.component(para.kind if para.kind in _STYLE_NAMES else "body")
         mark = self._mark_for(line)
         segs = [
             Segment(mark or " ", gutter_style),
-            Segment("▌" if on_cursor else " ", base + self._style("cursor-bar") if on_cursor else base),
+            Segment(
+                "▌" if on_cursor else " ", base + self._styles.component("cursor-bar") if on_cursor else base
+            ),
         ]
         if on_cursor:
             cur = self.article.sentences[self._cursor]
@@ -486,14 +475,14 @@ class ArticleView(ScrollView, can_focus=True):
             cuts.add(min(max(cur.end, line.start), line.end))
         points = sorted(cuts)
         text = self.article.text
-        cursor_style = self._style("cursor")
+        cursor_style = self._styles.component("cursor")
         for a, b in pairwise(points):
             style = text_style
             if on_cursor and cur.start <= a < cur.end:
                 style = style + cursor_style
             for s, e, name in overlays:
                 if s <= a < e:
-                    style = style + self._style(name)
+                    style = style + self._styles.component(name)
             segs.append(Segment(printable(text[a:b]), style))
         return Strip(segs).adjust_cell_length(width, base)
 

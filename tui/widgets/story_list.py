@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from textual import events
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -23,6 +22,7 @@ from textual.strip import Strip
 from tui.article_layout import printable
 from tui.keymap import LIST_KEYS, LIST_PAGE_KEYS, bindings
 from tui.stories import Story
+from tui.widgets.style_cache import StyleCache
 
 
 def story_row(story: Story) -> list[tuple[str, str]]:
@@ -75,7 +75,7 @@ class StoryList(ScrollView, can_focus=True):
         self._highlighted: int | None = None
         self._versions: list[int] = []
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
+        self._styles = StyleCache(self, "story-list")
         # The notebook's status mark for a story (one character: ● unread, ⚑ flagged, ✓ done).
         self.status_of: Callable[[Story], str] | None = None
 
@@ -195,24 +195,10 @@ class StoryList(ScrollView, can_focus=True):
         self._cache.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
 
-    def _base_style(self) -> Style:
-        # DOMNode.rich_style walks the ancestors on every call; render_line runs per visible line.
-        style = self._styles.get("")
-        if style is None:
-            style = self._styles[""] = self.rich_style
-        return style
-
-    def _style(self, name: str) -> Style:
-        style = self._styles.get(name)
-        if style is None:
-            style = self.get_component_rich_style(f"story-list--{name}", partial=True)
-            self._styles[name] = style
-        return style
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         row = int(self.scroll_y) + y
-        base = self._base_style()
+        base = self._styles.base()
         if row >= len(self._rows):
             return Strip.blank(width, base)
         index, sub = self._rows[row]
@@ -221,11 +207,11 @@ class StoryList(ScrollView, can_focus=True):
         strip = self._cache.get(key)
         if strip is None:
             story = self._stories[index]
-            style = base + self._style("highlight") if lit else base
+            style = base + self._styles.component("highlight") if lit else base
             pieces = [("  " + printable(story.error or ""), "reason")] if sub else story_row(story)
             mark = self.status_of(story)[:1] if self.status_of is not None and not sub else ""
-            segs = [Segment(mark or " ", style + self._style("status")), Segment(" ", style)]
-            segs.extend(Segment(text, style + self._style(cls)) for text, cls in pieces)
+            segs = [Segment(mark or " ", style + self._styles.component("status")), Segment(" ", style)]
+            segs.extend(Segment(text, style + self._styles.component(cls)) for text, cls in pieces)
             strip = Strip(segs)
             if strip.cell_length > width:
                 strip = Strip([*strip.crop(0, max(width - 1, 0)), Segment("…", style)])
