@@ -213,9 +213,10 @@ def _finish(
         assert source is not None
         via = None
         if d.via is not None:
-            vtext = text[d.via[0] : d.via[1]]
+            vs, ve = d.via[0], _close_quote(text, d.via[0], d.via[1])
+            vtext = text[vs:ve]
             vinfo = classify_source(vtext)
-            via = ClaimSource(vtext, vinfo.kind, vinfo.anonymous, None, d.via[0], d.via[1])
+            via = ClaimSource(vtext, vinfo.kind, vinfo.anonymous, None, vs, ve)
         # Quotes do not overlap each other: only the last one starting before e can reach into [s, e).
         k = bisect.bisect_left(real_starts, e) - 1
         kind = "quote" if k >= 0 and real[k][1] > s else "paraphrase"
@@ -317,3 +318,17 @@ def _kind_of(ent: Entity, info: SourceInfo) -> str:
     if ent.type in ("ORG", "LOC"):
         return "organization"
     return info.kind
+
+
+_PAIRS = {"“": "”", "«": "»", '"': '"'}
+
+
+def _close_quote(text: str, start: int, end: int) -> int:
+    """End of a phrase, taking in the closing mark of a quote it opens: 'citing an “informed source”'
+    names the source with its marks, not with a dangling opening one."""
+    phrase = text[start:end]
+    for opening, closing in _PAIRS.items():
+        opened = phrase.count(opening) - (phrase.count(closing) if opening != closing else 0)
+        if (opened % 2 if opening == closing else opened) > 0 and text.startswith(closing, end):
+            return end + 1
+    return end

@@ -239,6 +239,14 @@ def test_nested_attribution_gives_via() -> None:
     assert content(art, c).startswith("Investigators had confirmed")
 
 
+def test_quoted_via_keeps_both_quote_marks() -> None:
+    _art, c = one(
+        "Investigators believed the second blast was “very probably another bomber”, "
+        "the IRNA news agency reported, citing an “informed source”."
+    )
+    assert c.via is not None and c.via.text == "an “informed source”" and c.via.anonymous
+
+
 def test_according_to_on_another_claim_is_its_via() -> None:
     _art, c = one(
         "The strike was denounced by Prime Minister Ana Lenk as “an assault”, according to her office."
