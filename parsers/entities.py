@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from operator import itemgetter
-from typing import NamedTuple
 
 from parsers.model import Article, Entity, Mention, Quantity
 from parsers.ner.aliases import Group, RawMention, group_mentions, norm
@@ -20,8 +19,8 @@ from parsers.ner.dates import date_spans, find_dates
 from parsers.ner.gazetteer import Gazetteer
 from parsers.ner.numbers import find_numbers
 from parsers.ner.roles import appositions, org_descriptor, title_chain
-from parsers.ner.tagger import TaggedSpan, Tagger, spans_of, tagger
-from parsers.ner.tokens import Run, iter_runs
+from parsers.ner.tagger import Tagger, spans_of, tagger
+from parsers.ner.tokens import Context, Run, run_contexts, split_run
 
 TYPE_NAMES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 _GAZ_TYPES = {"LOC": "LOC", "MISC": "MISC", "ORG": "ORG"}
@@ -45,15 +44,21 @@ def _gaz_type(word: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-# A mention as offsets into its run: (type, token index, chars after that token's start, token index,
-# chars before that token's end, tail).  Computed once per distinct run (see _RunInfo) and placed
-# with the run's offsets in each story.  Tails are read from the story text at each use.
+# A mention as offsets relative to the start of its run: (type, start, end, tail).  Computed once per
+# distinct run (see _RUN_INFO) and moved to each place the run occurs.  Tails are read from the
+# story text at each use.
 _NO_TAIL, _GROUP_TAIL, _WAR_TAIL = 0, 1, 2
-Template = tuple[str, int, int, int, int, int]
+Template = tuple[str, int, int, int]
 
 
 def _templates(
-    toks: tuple[str, ...], first: int, last: int, short_type: str, gaz: Gazetteer
+    toks: tuple[str, ...],
+    starts: tuple[int, ...],
+    ends: tuple[int, ...],
+    first: int,
+    last: int,
+    short_type: str,
+    gaz: Gazetteer,
 ) -> tuple[Template, ...]:
     typ = TYPE_NAMES[short_type]
     # Titles and ranks are roles, never part of a person's name.
@@ -63,12 +68,12 @@ def _templates(
         and (toks[first].lower() in gaz.titles or toks[first].lower().rstrip(".") in gaz.titles)
     ):
         first += 1
-    d_start = 0
+    start = starts[first]
     if first == last:
         word = toks[first]
         pm = _PREFIX_RE.match(word)
         if pm:
-            d_start = pm.end()
+            start += pm.end()
             typ = _gaz_type(word[pm.end() :], gaz) or typ
         elif "-" in word and word.count("-") == 1:
             # "Israel-Hamas war": two names joined, both known → two mentions.
@@ -76,17 +81,17 @@ def _templates(
             lt, rt = _gaz_type(left, gaz), _gaz_type(right, gaz)
             if lt and rt and right[:1].isupper():
                 return (
-                    (lt, first, 0, first, len(right) + 1, _NO_TAIL),
-                    (rt, first, len(left) + 1, first, 0, _NO_TAIL),
+                    (lt, start, start + len(left), _NO_TAIL),
+                    (rt, ends[last] - len(right), ends[last], _NO_TAIL),
                 )
     tail = _GROUP_TAIL if typ == "ORG" else _WAR_TAIL if typ == "LOC" else _NO_TAIL
-    return ((typ, first, d_start, last, 0, tail),)
+    return ((typ, start, ends[last], tail),)
 
 
-def _place(text: str, run: Run, templates: tuple[Template, ...], out: list[RawMention]) -> None:
-    """Append the mentions the templates give for this occurrence of the run."""
-    for typ, i0, d0, i1, d1, tail in templates:
-        start, end = run.starts[i0] + d0, run.ends[i1] - d1
+def _place(text: str, base: int, templates: tuple[Template, ...], out: list[RawMention]) -> None:
+    """Append the mentions the templates give for the run that starts at ``base``."""
+    for typ, rel_start, rel_end, tail in templates:
+        start, end = base + rel_start, base + rel_end
         if tail == _GROUP_TAIL:
             g = _GROUP_TAIL_RE.match(text, end)
             if g:
@@ -100,12 +105,6 @@ def _place(text: str, run: Run, templates: tuple[Template, ...], out: list[RawMe
                 if w:
                     # "the Gaza war" names an event (MISC) and still mentions the place.
                     out.append(RawMention(start, w.end(), "MISC", text[start : w.end()]))
-
-
-def _mentions_of(text: str, run: Run, sp: TaggedSpan, gaz: Gazetteer) -> list[RawMention]:
-    out: list[RawMention] = []
-    _place(text, run, _templates(run.tokens, sp.first, sp.last, sp.type, gaz), out)
-    return out
 
 
 def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
@@ -143,40 +142,46 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
     return out
 
 
-class _RunInfo(NamedTuple):
-    """Everything about a candidate run that depends only on its tokens and context, not on where it
-    sits: its tags, its names as templates, what it teaches the story-level recovery."""
-
-    tags: list[str]
-    has_o: bool
-    # (first, last, short type, mention templates, tokens remembered for recovery or None)
-    spans: tuple[tuple[int, int, str, tuple[Template, ...], tuple[str, ...] | None], ...]
-    # A lone lower-case word the model let go ("pro-Iranian"): None when the run is not one, else
-    # (type, length of the named part) with an empty type when nothing in it is named.
-    lone: tuple[str, int] | None
+# (short type, mention templates, tokens remembered for recovery or None)
+_SpanInfo = tuple[str, tuple[Template, ...], tuple[str, ...] | None]
+# Everything about a candidate run that depends only on its surface and context, not on where it
+# sits: (tokens, their starts and ends relative to the run, tags, whether any tag is "O", spans as
+# _SpanInfo, lone).  ``lone`` is for a lone lower-case word the model let go ("pro-Iranian"): None
+# when the run is not one, else (type, length of the named part) with an empty type when nothing in
+# it is named.  A plain tuple, not a NamedTuple: the garbage collector stops visiting plain tuples
+# of strings and numbers, never a subclass's.
+_RunInfo = tuple[
+    tuple[str, ...],
+    tuple[int, ...],
+    tuple[int, ...],
+    tuple[str, ...],
+    bool,
+    tuple[_SpanInfo, ...],
+    tuple[str, int] | None,
+]
 
 
 # Runs recur (wire copy names the same people and places again and again, within and across
-# stories), so a run's tags and span templates are worked out once per distinct run and context
-# and reused; bounded, cleared when full.
-_RUN_INFO: dict[tuple[tuple[str, ...], str, str, bool, bool], _RunInfo] = {}
+# stories), so a run is tokenized, tagged and turned into span templates once per distinct surface
+# and context, and reused; bounded, cleared when full.
+_RUN_INFO: dict[tuple[str, str, str, bool, bool], _RunInfo] = {}
 _RUN_INFO_SIZE = 200_000
-_NO_SPANS: tuple[tuple[int, int, str, tuple[Template, ...], tuple[str, ...] | None], ...] = ()
+_NO_SPANS: tuple[_SpanInfo, ...] = ()
 
 
-def _run_info(run: Run, tg: Tagger) -> _RunInfo:
+def _run_info(ctx: Context, tg: Tagger) -> _RunInfo:
     gaz = tg.gaz
-    toks = run.tokens
+    surface, _start, prev, nxt, si, ac = ctx
+    toks, starts, ends = split_run(surface)
+    run = Run(toks, starts, ends, prev, nxt, si, ac)  # offsets relative to the run
     tags = tg.tag(run)
-    spans = []
+    spans: list[_SpanInfo] = []
     for sp in spans_of(run, tags):
         found = toks[sp.first : sp.last + 1]
         spans.append(
             (
-                sp.first,
-                sp.last,
                 sp.type,
-                _templates(toks, sp.first, sp.last, sp.type, gaz),
+                _templates(toks, starts, ends, sp.first, sp.last, sp.type, gaz),
                 found if len(found[0]) > 2 or len(found) > 1 else None,
             )
         )
@@ -186,17 +191,29 @@ def _run_info(run: Run, tg: Tagger) -> _RunInfo:
         rest = toks[0][pm.end() :] if pm else ""
         typ = _gaz_type(rest, gaz) if rest else None
         lone = (typ, len(rest)) if typ is not None else ("", 0)
-    return _RunInfo(tags, "O" in tags, tuple(spans) if spans else _NO_SPANS, lone)
+    return (toks, starts, ends, tags, "O" in tags, tuple(spans) if spans else _NO_SPANS, lone)
 
 
-def _recover(text: str, tagged: list[tuple[Run, _RunInfo]], gaz: Gazetteer) -> list[RawMention]:
+def _recover(text: str, contexts: list[Context], tg: Tagger) -> list[RawMention]:
     """Mentions of the tagged spans, plus names the tagger found once but missed elsewhere in the same
     story (at a sentence start, in a headline): a token sequence seen as a name is that name again."""
+    gaz = tg.gaz
     known: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     out: list[RawMention] = []
-    for run, info in tagged:
-        for _first, _last, short_type, templates, toks in info.spans:
-            _place(text, run, templates, out)
+    with_o: list[tuple[int, _RunInfo]] = []
+    cache = _RUN_INFO
+    for ctx in contexts:
+        key = (ctx[0], ctx[2], ctx[3], ctx[4], ctx[5])  # the context without its offset
+        info = cache.get(key)
+        if info is None:
+            if len(cache) >= _RUN_INFO_SIZE:
+                cache.clear()
+            info = cache[key] = _run_info(ctx, tg)
+        base = ctx[1]
+        if info[4]:
+            with_o.append((base, info))  # only runs with a word left out can hold a missed name
+        for short_type, templates, toks in info[5]:
+            _place(text, base, templates, out)
             if toks is not None:
                 cands = known.get(toks[0])
                 if cands is None:
@@ -206,18 +223,16 @@ def _recover(text: str, tagged: list[tuple[Run, _RunInfo]], gaz: Gazetteer) -> l
     for cands in known.values():
         if len(cands) > 1:
             cands.sort(key=lambda c: -len(c[0]))
-    for run, info in tagged:
-        if info.lone is not None:
+    for base, (toks, starts, ends, tags, _has_o, _spans, lone) in with_o:
+        if lone is not None:
             # "pro-Iranian" the model let go: a known nationality or place after a prefix is still named.
-            typ, size = info.lone
+            typ, size = lone
             if typ:
-                end = run.ends[0]
+                end = base + ends[0]
                 out.append(RawMention(end - size, end, typ, text[end - size : end]))
             continue
-        toks = run.tokens
-        if not info.has_o or known.keys().isdisjoint(toks):
+        if known.keys().isdisjoint(toks):
             continue
-        tags = info.tags
         i, n = 0, len(toks)
         while i < n:
             options = known.get(toks[i]) if tags[i] == "O" else None
@@ -226,8 +241,7 @@ def _recover(text: str, tagged: list[tuple[Run, _RunInfo]], gaz: Gazetteer) -> l
                 for tup, short_type in options:
                     k = len(tup)
                     if toks[i : i + k] == tup and all(t == "O" for t in tags[i : i + k]):
-                        sp = TaggedSpan(run.starts[i], run.ends[i + k - 1], short_type, i, i + k - 1)
-                        out.extend(_mentions_of(text, run, sp, gaz))
+                        _place(text, base, _templates(toks, starts, ends, i, i + k - 1, short_type, gaz), out)
                         step = k
                         break
             i += step
@@ -274,17 +288,7 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     text = article.text
     tg = tagger()
     gaz = tg.gaz
-    tagged = []
-    cache = _RUN_INFO
-    for run in iter_runs(text):
-        key = (run.tokens, run.prev, run.next, run.sent_initial, run.all_caps)
-        info = cache.get(key)
-        if info is None:
-            if len(cache) >= _RUN_INFO_SIZE:
-                cache.clear()
-            info = cache[key] = _run_info(run, tg)
-        tagged.append((run, info))
-    raw = _one_type_per_name(_recover(text, tagged, gaz), gaz)
+    raw = _one_type_per_name(_recover(text, run_contexts(text), tg), gaz)
     groups = group_mentions(raw, text, gaz)
     spans = {m.end: m.start for m in raw}
     entities: list[Entity] = []

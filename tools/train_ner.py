@@ -229,7 +229,7 @@ def train(
                     prev_tag = CLASSES[pred]
         msg = f"epoch {epoch + 1}: token errors {errors}/{total} ({time.perf_counter() - t0:.1f}s)"
         if dev is not None:
-            tg = Tagger(weights=averaged(), vocab=vocab, gaz=gaz)
+            tg = Tagger(weights={f: tuple(v) for f, v in averaged().items()}, vocab=vocab, gaz=gaz)
             msg += f"  dev span F1 (tagger alone) {evaluate(tg, *dev):.4f}"
         print(msg, flush=True)
     return averaged()
@@ -237,7 +237,7 @@ def train(
 
 def export(weights: dict[str, list[float]], vocab: list[str], prune: float, scale: int) -> dict[str, object]:
     """Integer weights (only the argmax matters, so scaling changes nothing) as dense per-class lists:
-    ``json.loads`` then hands the tagger its table with no conversion pass, which keeps load fast."""
+    ``json.loads`` hands the tagger its table, which turns each list into a tuple (a few ms)."""
     out: dict[str, list[int]] = {}
     for f in sorted(weights):
         vec = [round(v * scale) if abs(v) >= prune else 0 for v in weights[f]]

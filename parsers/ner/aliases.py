@@ -54,7 +54,7 @@ class Group:
 
 
 _NORM_CACHE: dict[str, str] = {}
-_CORE_CACHE: dict[str, list[str]] = {}
+_CORE_CACHE: dict[str, tuple[str, ...]] = {}
 _CACHE_LIMIT = 100_000  # names recur across stories; the caches are cleared when they grow past this
 
 
@@ -68,14 +68,15 @@ def norm(surface: str) -> str:
     return hit
 
 
-def core_tokens(surface: str) -> list[str]:
-    """Content words, lower case, without al-/el- particles or a generic "group" tail (cached; do not
-    mutate the result)."""
+def core_tokens(surface: str) -> tuple[str, ...]:
+    """Content words, lower case, without al-/el- particles or a generic "group" tail (cached)."""
     hit = _CORE_CACHE.get(surface)
     if hit is None:
         if len(_CORE_CACHE) > _CACHE_LIMIT:
             _CORE_CACHE.clear()
-        hit = _CORE_CACHE[surface] = _core_tokens(surface)
+        # A tuple, not a list: the cache lives long, and the garbage collector stops visiting
+        # tuples of strings but visits every list on every full collection.
+        hit = _CORE_CACHE[surface] = tuple(_core_tokens(surface))
     return hit
 
 
@@ -100,6 +101,24 @@ def initials(surface: str) -> str:
             _INITIALS_CACHE.clear()
         words = _ARTICLE_RE.sub("", surface).replace("-", " ").split()
         hit = _INITIALS_CACHE[surface] = "".join([w[0] for w in words if w[0].isupper()])
+    return hit
+
+
+# Per name, what grouping asks of it: content words, whether it is an acronym, its initials (None
+# for one word) and its first three normalized words.  One look-up per name instead of four calls;
+# names recur across stories.
+_NAME_INFO: dict[str, tuple[tuple[str, ...], bool, str | None, str]] = {}
+
+
+def _name_info(name: str) -> tuple[tuple[str, ...], bool, str | None, str]:
+    if len(_NAME_INFO) > _CACHE_LIMIT:
+        _NAME_INFO.clear()
+    hit = _NAME_INFO[name] = (
+        core_tokens(name),
+        _is_acronym(name),
+        initials(name) if " " in name else None,
+        " ".join(norm(name).split()[:3]),
+    )
     return hit
 
 
@@ -148,8 +167,10 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             merged_any[0] = True
 
     names = [g.surfaces[0] if len(g.surfaces) == 1 else g.name for g in groups]
-    cores = [core_tokens(nm) for nm in names]
-    acronym = [_is_acronym(nm) for nm in names]
+    info_get = _NAME_INFO.get
+    infos = [info_get(nm) or _name_info(nm) for nm in names]
+    cores = [i[0] for i in infos]
+    acronym = [i[1] for i in infos]
     ends: dict[int, int] = {}
     by_first: dict[tuple[str, str], list[int]] = {}
     by_word: dict[str, list[int]] = {}
@@ -167,13 +188,14 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             for w in cores[k][1:]:
                 by_word.setdefault(w, []).append(k)
         if has_acronyms:
-            if " " in names[k]:
-                by_initials.setdefault(initials(names[k]), []).append(k)
-            by_norm.setdefault(" ".join(norm(names[k]).split()[:3]), []).append(k)
+            _core, _acr, name_initials, norm3 = infos[k]
+            if name_initials is not None:
+                by_initials.setdefault(name_initials, []).append(k)
+            by_norm.setdefault(norm3, []).append(k)
     for k, g in enumerate(groups):
         if acronym[k]:
             # 2. An acronym in parentheses right after a name: "Islamic State (IS)".
-            letters = set(names[k].replace(".", ""))
+            bare = names[k].replace(".", "")
             for m in g.mentions:
                 if m.start >= 2 and text[m.start - 1] == "(":
                     j = ends.get(m.start - 1, ends.get(m.start - 2, -1))
@@ -181,11 +203,10 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
                         j >= 0
                         and j != k
                         and groups[j].type != "PERSON"
-                        and letters <= set(initials(names[j]))
+                        and set(bare) <= set(initials(names[j]))
                     ):
                         union(k, j)
             # 3. A well-known acronym, or the initials of a name in the story.
-            bare = names[k].replace(".", "")
             full = gaz.acronyms.get(names[k]) or gaz.acronyms.get(bare)
             cands: list[int] = []
             if full is not None:

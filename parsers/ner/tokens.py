@@ -65,8 +65,6 @@ NEWLINE = "\n"
 _OPENERS_STR = " \t\"'“‘(«[-—–"
 _OPENERS = frozenset(_OPENERS_STR)
 _ENDERS = frozenset(".!?\n:;")
-# On the reversed text before a run: openers, then a sentence end or the start of the text.
-SENT_START_REVERSED_RE = re.compile(r"[ \t\"'“‘(«\[\-—–]*(?:[.!?\n:;]|\Z)")
 
 
 class Run(NamedTuple):
@@ -92,43 +90,49 @@ def sentence_initial(text: str, start: int) -> bool:
     return j < 0 or text[j] in _ENDERS
 
 
-def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
-    """Candidate runs in text order; ``skip_starters=False`` (training) keeps sentence starters."""
-    runs: list[Run] = []
+# A candidate run before tokenization: (surface, start offset, previous word, next word,
+# sentence-initial, all-caps line).  A plain tuple: extraction caches per distinct context and
+# tokenizes a surface only the first time it is seen.
+Context = tuple[str, int, str, str, bool, bool]
+
+
+def split_run(surface: str) -> tuple[tuple[str, ...], tuple[int, ...], tuple[int, ...]]:
+    """Tokens of a run and their start and end offsets relative to the run's start.
+
+    A function of the surface alone: TOKEN_RE looks neither before a token nor past the run."""
+    if " " not in surface and "\t" not in surface:
+        return (surface,), (0,), (len(surface),)
+    if "  " not in surface and "\t" not in surface:
+        # Words of a run are whole tokens separated by single spaces: offsets by arithmetic.
+        toks = tuple(surface.split(" "))
+        s_list = []
+        e_list = []
+        pos = 0
+        for tok in toks:
+            s_list.append(pos)
+            pos += len(tok)
+            e_list.append(pos)
+            pos += 1
+        return toks, tuple(s_list), tuple(e_list)
+    found = list(TOKEN_RE.finditer(surface))
+    return (
+        tuple(t.group() for t in found),
+        tuple(t.start() for t in found),
+        tuple(t.end() for t in found),
+    )
+
+
+def run_contexts(text: str, *, skip_starters: bool = True) -> list[Context]:
+    """Candidate runs in text order, untokenized; ``skip_starters=False`` keeps sentence starters."""
+    out: list[Context] = []
     caps_of_line: dict[int, bool] = {}
-    append = runs.append
+    append = out.append
     prev_match = PREV_REVERSED_RE.match
-    si_match = SENT_START_REVERSED_RE.match
-    # Tuples made directly: a NamedTuple's own __new__ is a Python function, and this is the
-    # innermost loop of extraction.
-    new_run = tuple.__new__
     for m in (RUN_RE if skip_starters else ALL_RUNS_RE).finditer(text):
         surface, nxt = m.groups()
         start = m.start(1)
-        end = start + len(surface)
         if nxt is None:
             nxt = "</S>"
-        if " " not in surface and "\t" not in surface:
-            toks: tuple[str, ...] = (surface,)
-            starts: tuple[int, ...] = (start,)
-            ends: tuple[int, ...] = (end,)
-        elif "  " not in surface and "\t" not in surface:
-            # Words of a run are whole tokens separated by single spaces: offsets by arithmetic.
-            toks = tuple(surface.split(" "))
-            s_list = []
-            e_list = []
-            pos = start
-            for tok in toks:
-                s_list.append(pos)
-                pos += len(tok)
-                e_list.append(pos)
-                pos += 1
-            starts, ends = tuple(s_list), tuple(e_list)
-        else:
-            found = list(TOKEN_RE.finditer(text, start, end))
-            toks = tuple(t.group() for t in found)
-            starts = tuple(t.start() for t in found)
-            ends = tuple(t.end() for t in found)
         upper = surface.isupper()
         # What precedes the run.  Common case first: a plain word and one space ("in Baghdad"), so
         # not a sentence start, and the previous word is that word (the regexes below agree).
@@ -136,26 +140,43 @@ def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
             k = text.rfind(" ", max(0, start - 32), start - 1)
             word = text[k + 1 : start - 1]
             if word.isalnum() and (k >= 0 or start <= 32):
-                append(new_run(Run, (toks, starts, ends, word, nxt, False, False)))
+                append((surface, start, word, nxt, False, False))
                 continue
+        # Sentence start: only openers between a sentence end (or the text start) and the run, looked
+        # for within 32 characters (a window of nothing but openers is a sentence start only at the
+        # text start).  A loop, not a regex on the reversed window: it stops after a character or two.
         lo = start - 32
-        rev = text[lo if lo > 0 else 0 : start][::-1]
-        si = si_match(rev) is not None and (lo <= 0 or len(rev.lstrip(_OPENERS_STR)) > 0)
+        floor = lo if lo > 0 else 0
+        j = start - 1
+        while j >= floor and text[j] in _OPENERS:
+            j -= 1
+        si = lo <= 0 if j < floor else text[j] in _ENDERS
         if si:
             prev = "<S>"
         else:
-            pm = prev_match(rev)
+            pm = prev_match(text[floor:start][::-1])
             prev = "<S>" if pm is None else pm.group(1)[::-1]
         if upper:
             line_start = text.rfind(NEWLINE, 0, start) + 1
             ac = caps_of_line.get(line_start)
             if ac is None:
-                line_end = text.find(NEWLINE, end)
+                line_end = text.find(NEWLINE, start + len(surface))
                 if line_end < 0:
                     line_end = len(text)
                 ac = HAS_LOWER_RE.search(text, line_start, line_end) is None
                 caps_of_line[line_start] = ac
         else:
             ac = False  # the run itself has lower-case letters, so its line does
-        append(new_run(Run, (toks, starts, ends, prev, nxt, si, ac)))
+        append((surface, start, prev, nxt, si, ac))
+    return out
+
+
+def iter_runs(text: str, *, skip_starters: bool = True) -> list[Run]:
+    """Candidate runs in text order, tokenized, with offsets into ``text`` (the trainer's view)."""
+    runs: list[Run] = []
+    for surface, start, prev, nxt, si, ac in run_contexts(text, skip_starters=skip_starters):
+        toks, rel_starts, rel_ends = split_run(surface)
+        starts = tuple([start + r for r in rel_starts])
+        ends = tuple([start + r for r in rel_ends])
+        runs.append(Run(toks, starts, ends, prev, nxt, si, ac))
     return runs
