@@ -17,6 +17,7 @@ from parsers.model import Article, Entity, Mention, Quantity
 from parsers.ner.aliases import Group, RawMention, group_mentions, norm
 from parsers.ner.dates import date_spans, find_dates
 from parsers.ner.gazetteer import Gazetteer
+from parsers.ner.heads import apply_heads
 from parsers.ner.numbers import find_numbers
 from parsers.ner.roles import appositions, org_descriptor, title_chain
 from parsers.ner.tagger import Tagger, spans_of, tagger
@@ -174,7 +175,7 @@ def _run_info(ctx: Context, tg: Tagger) -> _RunInfo:
     surface, _start, prev, nxt, si, ac = ctx
     toks, starts, ends = split_run(surface)
     run = Run(toks, starts, ends, prev, nxt, si, ac)  # offsets relative to the run
-    tags = tg.tag(run)
+    tags = apply_heads(run, tg.tag(run), gaz)  # head words make unseen names whole
     spans: list[_SpanInfo] = []
     for sp in spans_of(run, tags):
         found = toks[sp.first : sp.last + 1]
