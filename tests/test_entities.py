@@ -252,3 +252,14 @@ def test_extraction_holds_on_every_story_in_the_shared_corpora() -> None:
         for q in numbers:
             assert 0 <= q.start < q.end <= len(art.text), path
     assert stories >= 50
+
+
+def test_unknown_places_in_a_dateline_are_places_throughout_the_story() -> None:
+    _art, ents = entities(
+        "Rain cuts off mountain villages\n\n"
+        "QUESSANT, Dravonia, June 2 (AFP) - Floods cut off three villages in Dravonia on Monday, "
+        "officials said.\n\nQuessant residents said the water rose within an hour."
+    )
+    assert by_name(ents, "Dravonia").type == "LOC"
+    assert by_name(ents, "Quessant").type == "LOC"
+    assert by_name(ents, "AFP").type == "ORG"

@@ -50,7 +50,8 @@ class Group:
         if len(surfaces) == 1:
             return surfaces[0]
         proper = [s for s in surfaces if s.rsplit(None, 1)[-1].lower() not in _GENERIC_TAIL] or surfaces
-        return max(proper, key=lambda s: (s.count(" "), len(s), -surfaces.index(s)))
+        # Among equals, the body's spelling beats an all-caps headline or dateline ("Quessant", not "QUESSANT").
+        return max(proper, key=lambda s: (s.count(" "), len(s), not s.isupper(), -surfaces.index(s)))
 
 
 _NORM_CACHE: dict[str, str] = {}
