@@ -32,6 +32,9 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python bench/parse.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/claims.py
+	$(BIN)/python bench/desk.py
+	$(BIN)/python bench/notebook.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .mypy_cache .pytest_cache .ruff_cache
