@@ -11,6 +11,8 @@ add the rest.  Offline and deterministic.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from itertools import accumulate
 from operator import itemgetter
 
 from parsers.model import Article, Entity, Mention, Quantity
@@ -315,14 +317,17 @@ def _places_of_datelines(article: Article, mentions: list[RawMention]) -> list[R
         RawMention(m.start, m.end, "LOC", m.surface) if m.surface in names and m.type != "LOC" else m
         for m in mentions
     ]
-    taken = {(m.start, m.end) for m in mentions}
     found = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")\b")
-    occupied = sorted((m.start, m.end) for m in mentions)
+    # Mentions are sorted by start and may nest ("Gaza war" holds "Gaza"): the furthest end reached
+    # by any mention starting before a hit's end tells, with one bisect, whether the hit overlaps one.
+    starts = [m.start for m in mentions]
+    reach = list(accumulate((m.end for m in mentions), max))
     for hit in found.finditer(text):
-        span = hit.span()
-        if span in taken or any(a < span[1] and span[0] < b for a, b in occupied):
+        hs, he = hit.span()
+        k = bisect_left(starts, he) - 1
+        if k >= 0 and reach[k] > hs:
             continue
-        out.append(RawMention(span[0], span[1], "LOC", hit.group(0)))
+        out.append(RawMention(hs, he, "LOC", hit.group(0)))
     out.sort(key=_START)
     return out
 
