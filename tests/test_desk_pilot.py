@@ -157,6 +157,22 @@ async def test_highlight_toggles_change_what_is_drawn() -> None:
         assert view.show_entities and view.show_claims and underlined_okafor()
 
 
+async def test_failed_story_under_a_long_path_shows_reason_and_whole_path(tmp_path: Path) -> None:
+    deep = tmp_path / ("a-very-long-folder-name-for-wire-copy-" * 3) / "incoming"
+    deep.mkdir(parents=True)
+    broken = deep / "broken-story-name.txt"
+    broken.write_bytes(BROKEN.read_bytes())
+    app = make_app(broken)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_loaded(pilot, app)
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "✗ binary file, not a story" in screen
+        # the path wraps inside the pane instead of running off its edge
+        joined = "".join(line.strip() for line in screen.splitlines())
+        assert str(broken) in joined
+
+
 async def test_switch_stories_and_failed_story_shows_reason() -> None:
     app = make_app(FIXTURES)
     async with app.run_test(size=(180, 40)) as pilot:

@@ -113,7 +113,7 @@ def test_desk_in_tmux(desk: Tmux, request: pytest.FixtureRequest) -> None:
     assert "passwd[/link]" in screen
     # the app is still running after rendering it
     desk.keys("J")
-    screen = desk.wait_for("binary file, not a story")
+    screen = desk.wait_for("✗ binary file, not a story")  # the reason first, however long the path
     desk.keys("q")
     deadline = time.monotonic() + 5
     while time.monotonic() < deadline:

@@ -324,6 +324,11 @@ class DeskScreen(DeskSearch, Screen[None]):
             self.story_list.highlighted = first  # posts Opened
             self._open(first)
             self.call_after_refresh(self._first_shown.set)
+        elif self.stories:
+            # Every story failed: show the first one's reason rather than "Loading…" forever.
+            self.story_list.highlighted = 0
+            self._open(0)
+            self._first_shown.set()
         else:
             self._first_shown.set()
 
@@ -337,7 +342,7 @@ class DeskScreen(DeskSearch, Screen[None]):
         same = index == self.current and view.article is not None and view.article is story.article
         self.current = index
         if story.error is not None:
-            view.show(None, placeholder=f"✗ {story.path}: {story.error}")
+            view.show(None, placeholder=f"✗ {story.error}\n{story.path}")
             self.entity_sidebar.show(None, Extraction())
             self.claim_sidebar.show(None, Extraction())
         elif story.article is None:

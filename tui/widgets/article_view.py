@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from itertools import pairwise
+from textwrap import wrap
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -51,6 +52,14 @@ _BASES = ("headline", "subhead", "dateline", "byline", "quote", "body")
 _STYLE_NAMES = (*_BASES, "meta", "marker", "warning", "rule", "cursor", "cursor-bar", "mark", *_OVERLAYS)
 # Overlays are applied in this order, later ones on top.
 _LAYER_ORDER = {name: i for i, name in enumerate(_OVERLAYS)}
+
+
+def placeholder_lines(message: str, width: int) -> list[str]:
+    """A placeholder's lines, wrapped to the pane: a long path must not hide the reason."""
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        lines.extend(wrap(printable(paragraph), max(width, 10), break_on_hyphens=False) or [""])
+    return lines
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -108,7 +117,7 @@ class ArticleView(ScrollView, can_focus=True):
     def show(
         self, article: Article | None, extraction: Extraction | None = None, placeholder: str = ""
     ) -> None:
-        """Show a story (or a one-line placeholder such as a parse error) from the top."""
+        """Show a story (or a short placeholder such as a parse error) from the top."""
         self.article = article
         self.extraction = extraction or Extraction()
         self.placeholder = placeholder or "No story open."
@@ -425,10 +434,11 @@ class ArticleView(ScrollView, can_focus=True):
         index = int(self.scroll_y) + y
         base = self._styles.base()
         if self.article is None:
-            if y == 1:
-                return Strip(
-                    [Segment(" " * GUTTER, base), Segment(printable(self.placeholder), base)]
-                ).adjust_cell_length(width, base)
+            lines = placeholder_lines(self.placeholder, width - GUTTER)
+            if 1 <= y <= len(lines):
+                return Strip([Segment(" " * GUTTER, base), Segment(lines[y - 1], base)]).adjust_cell_length(
+                    width, base
+                )
             return Strip.blank(width, base)
         if index >= len(self._lines):
             return Strip.blank(width, base)
