@@ -19,11 +19,23 @@ _SHAPE_SUBS = (
 )
 
 
+_SHAPES: dict[str, str] = {}
+_SHAPES_SIZE = 100_000
+
+
 def shape(word: str) -> str:
     """Compressed shape: "Pat" → "Xx", "U.S." → "X.X.", "al-Sudani" → "x-Xx", "1996" → "d"."""
-    for pattern, repl in _SHAPE_SUBS:
-        word = pattern.sub(repl, word)
-    return word
+    # Memoized: a new word's shape is asked for by its own features, as the word before or after
+    # another name, and by the tag features; three regex substitutions each time added up.
+    hit = _SHAPES.get(word)
+    if hit is None:
+        if len(_SHAPES) >= _SHAPES_SIZE:
+            _SHAPES.clear()
+        hit = word
+        for pattern, repl in _SHAPE_SUBS:
+            hit = pattern.sub(repl, hit)
+        _SHAPES[word] = hit
+    return hit
 
 
 def word_features(

@@ -35,7 +35,6 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 # them for the life of the process, and the garbage collector stops visiting a tuple of numbers
 # but walks every list on each full collection (≈0.1 s a pass over the CoNLL text).
 Vec = tuple[float, ...]
-RUN_CACHE_SIZE = 200_000
 
 
 class TaggedSpan(NamedTuple):  # a tuple: made for every name in every story, and cheap to make
@@ -80,8 +79,6 @@ class Tagger:
     _prev: dict[str, Vec] = field(default_factory=dict)
     _next: dict[str, Vec] = field(default_factory=dict)
     _misc: dict[tuple[str, str, bool, bool, int, str], Vec] = field(default_factory=dict)
-    # A run in the same context always gets the same tags; names recur within and across stories.
-    _runs: dict[tuple[tuple[str, ...], str, str, bool, bool], tuple[str, ...]] = field(default_factory=dict)
 
     def _sum(self, feats: list[str]) -> Vec:
         # Five running floats, unrolled: this is the cold path for every unseen word, and a
@@ -100,14 +97,9 @@ class Tagger:
         return (s0, s1, s2, s3, s4)
 
     def tag(self, run: Run) -> tuple[str, ...]:
-        """One class per token of the run (greedy, left to right), cached per run and context."""
-        key = (run.tokens, run.prev, run.next, run.sent_initial, run.all_caps)
-        tags = self._runs.get(key)
-        if tags is None:
-            if len(self._runs) >= RUN_CACHE_SIZE:
-                self._runs.clear()
-            tags = self._runs[key] = tuple(_particles_follow_person(run.tokens, self._tag(run)))
-        return tags
+        """One class per token of the run (greedy, left to right).  Not cached here: extraction
+        caches everything it derives from a run in context (parsers.entities._RUN_INFO)."""
+        return tuple(_particles_follow_person(run.tokens, self._tag(run)))
 
     def _tag(self, run: Run) -> list[str]:
         toks = run.tokens
