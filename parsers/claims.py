@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges, folded, probe
 from parsers.cues import Draft, unit_drafts
@@ -292,11 +293,19 @@ def _source(
     return ClaimSource(written, info.kind, info.anonymous, None, s, e)
 
 
+@lru_cache(maxsize=4096)
 def _generic_head(written: str) -> str | None:
+    """'the ministry' → 'ministry': the head noun of a definite organisation description.
+
+    Asked for every source (twice for some), and a story repeats its sources: cached.
+    """
     words = [w for w in written.lower().split() if w != "same"]
-    if len(words) >= 2 and words[0] == "the" and words[-1] in ORG_HEADS | _GENERIC_ORG:
+    if len(words) >= 2 and words[0] == "the" and words[-1] in _ORG_NOUNS:
         return words[-1]
     return None
+
+
+_ORG_NOUNS = ORG_HEADS | _GENERIC_ORG
 
 
 def _definite_org(written: str, pos: int, index: SpeakerIndex, prev: ClaimSource | None) -> Entity | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from parsers.attribution import CONTINUATIONS, NAMING_VERBS, VERBS_PATTERN, Cue, find_cues, typo_cue, words
 from parsers.phrases import (
@@ -245,12 +246,18 @@ def _verb(
         d = Draft((cs, ce), subj, fwd, region=(region_lo, pos + m_cite.end()))
         d.via = trim_span(text, pos + m_cite.start(1), pos + m_cite.end(1))
         return d
-    back = back_content(text, lo, region_lo, uq)
     # "“…,” X told a rally in the capital, …": a quote closing right before the source is its content.
     after_quote = bool(uq) and any(
         q.close <= region_lo and not text[q.close : region_lo].strip(" ,") for q in uq
     )
-    if back is not None and (after_quote or short_tail(rest) or _COMMA.match(rest)):
+    # The content before the cue is looked for only when the attribution ends its clause: most
+    # cues ("X said on Monday that …") take the content after them and never need it.
+    back = (
+        back_content(text, lo, region_lo, uq)
+        if after_quote or short_tail(rest) or _COMMA.match(rest)
+        else None
+    )
+    if back is not None:
         d = Draft((cs, ce), subj, back, backward=True, region=(region_lo, pos))
         _split_tail(text, pos, hi, uq, d)
         return d
@@ -407,8 +414,11 @@ def _clause_start(text: str, lo: int, cs: int, uq: list[Quote]) -> int:
             end = cut
             continue
         break
-    closes = [q.close for q in uq if q.close <= cs]  # straight and single marks close quotes too
-    return max(cut + 1, max(closes, default=lo), lo)
+    start = max(cut + 1, lo)
+    for q in uq:  # straight and single marks close quotes too
+        if start < q.close <= cs:
+            start = q.close
+    return start
 
 
 def _subject(
@@ -421,7 +431,8 @@ def _subject(
     """
     seg_lo = _clause_start(text, lo, cs, uq)
     raw = text[seg_lo:cs]
-    if prev and _COORD_END.search(raw, max(0, len(raw) - 32)):
+    # The substring tests spare the regex the usual clause, which holds neither conjunction.
+    if prev and ("and" in raw or "but" in raw) and _COORD_END.search(raw, max(0, len(raw) - 32)):
         host = next((d for d in reversed(prev) if d.content[0] < cs <= d.content[1] + 1), None)
         if host is not None:
             return None, seg_lo, host
@@ -431,18 +442,29 @@ def _subject(
         if app is not None:
             return app[0], app[1], None
         return None, seg_lo, None
-    cut = 0
-    anon = ANON_CLAUSE.search(raw) if may_be_anon(raw) else None
-    # ASCII lower-cased, the case-sensitive twin finds the same words at the same offsets, faster.
-    sub, hay = (SUBORD_LOW, raw.lower()) if raw.isascii() else (SUBORD, raw)
-    for m in sub.finditer(hay, 0, anon.start() if anon else len(raw)):
-        cut = m.end()
+    cut = _subord_cut(raw)
     if cut and not raw[cut:].strip():
         word = raw[:cut].split()[-1].lower()
         if word in ("who", "which", "that"):
             return antecedent(text, lo, seg_lo), seg_lo, None
         return None, seg_lo, None
     return clean_source(text, seg_lo + cut, cs), seg_lo, None
+
+
+@lru_cache(maxsize=4096)
+def _subord_cut(raw: str) -> int:
+    """End of the last subordinator ('who', 'that', 'after' …) in the clause before a cue, 0 if none.
+
+    Depends on the clause's words only, and a story gives the same speakers again and again
+    ("Ryder said …", "the ministry said …"): cached per distinct clause.
+    """
+    cut = 0
+    anon = ANON_CLAUSE.search(raw) if may_be_anon(raw) else None
+    # ASCII lower-cased, the case-sensitive twin finds the same words at the same offsets, faster.
+    sub, hay = (SUBORD_LOW, raw.lower()) if raw.isascii() else (SUBORD, raw)
+    for m in sub.finditer(hay, 0, anon.start() if anon else len(raw)):
+        cut = m.end()
+    return cut
 
 
 def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None:
@@ -464,7 +486,7 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
     """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via."""
     if len(drafts) < 2:
         # Nothing to cut, fold or merge (the usual unit): only the two-word floor applies.
-        return [d for d in drafts if len(text[d.content[0] : d.content[1]].split()) >= 2]
+        return [d for d in drafts if _TWO_WORDS.search(text, *d.content)]
     drafts.sort(key=lambda d: d.cue[0])
     for i, d in enumerate(drafts):
         if d.backward:
@@ -480,14 +502,12 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
                     d.content = (span[0], span[0] + tail.start() if tail else span[1])
                 break
     # A sentence-final strong attribution starts from the unit start: claims inside it are its own.
+    wrappers = [o for o in drafts if o.backward and not o.weak]
     out: list[Draft] = []
     for d in drafts:
         if d.weak:
             continue
-        if any(
-            o is not d and not o.weak and o.backward and o.content[0] <= d.cue[0] < o.content[1]
-            for o in drafts
-        ):
+        if wrappers and any(o is not d and o.content[0] <= d.cue[0] < o.content[1] for o in wrappers):
             continue
         out.append(d)
     for d in drafts:
@@ -505,4 +525,9 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
             merged[-1].content = (merged[-1].content[0], max(merged[-1].content[1], d.content[1]))
             continue
         merged.append(d)
-    return [d for d in merged if len(text[d.content[0] : d.content[1]].split()) >= 2]
+    return [d for d in merged if _TWO_WORDS.search(text, *d.content)]
+
+
+# Two words at least, without slicing and splitting the content: re's \s and \S are
+# str.split's whitespace and non-whitespace (both use Python's isspace).
+_TWO_WORDS = re.compile(r"\S\s+\S")

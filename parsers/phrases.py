@@ -9,6 +9,7 @@ that a wrong guess never reaches the claim list.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsers.attribution import ANON_HEADS, ORG_HEADS, words
 from parsers.quotes import Quote, in_quote
@@ -53,7 +54,8 @@ _STOP_THEN_START = re.compile(r"[.!?]\s+(?=[«“\"]?\s*[A-Z])")
 _NP_END = re.compile(r",|;|\.(?:\s|$)|\s+(?:who|which|that|as saying)\b")
 _QUOTE_CHAR = re.compile('[“”"«»]')
 _QUOTE_LEAD = re.compile(r"\s*(?:an?\s+)?([«“\"])")
-_THAT_WORD = re.compile(r"\bthat\b")
+# A quote, a clause mark or "that": what follows the attribution is more than a place or time.
+_NOT_A_TAIL = re.compile(r'[“"«,:;]|\bthat\b')
 _ANON_MIDDLE = re.compile(r"who (?:asked|declined|requested|spoke)|speaking (?:on|anonymously)")
 _PREP_PHRASE = re.compile(r"(?:from|in|at|on|for|with|to)\s+\S+(?:\s+\S+){0,2}")
 _COORD_TAIL = re.compile(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
@@ -82,7 +84,7 @@ def short_tail(rest: str) -> bool:
     body = rest.strip().rstrip('.!?…”"’»').strip()
     if not body:
         return True
-    if any(ch in body for ch in '“"«,:;') or _THAT_WORD.search(body):
+    if _NOT_A_TAIL.search(body):
         return False
     words = body.split()
     return len(words) <= 6 and words[0].lower() in _TAIL_PREPOSITIONS
@@ -155,10 +157,20 @@ def _may_trail(tokens: list[str]) -> bool:
 
 def clean_source(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The source phrase without leading conjunctions or trailing adverbs; None if it is no noun phrase."""
-    tag = _LEAD_TAG.search(text, s, e)  # "… (AP) _ Nutrisystem Inc. said"
+    found = _clean_phrase(text[s:e])
+    return None if found is None else (s + found[0], s + found[1])
+
+
+@lru_cache(maxsize=4096)
+def _clean_phrase(phrase: str) -> tuple[int, int] | None:
+    """``clean_source`` with offsets into ``phrase``.  The answer depends on the phrase alone
+    (no pattern looks outside it), and a story names the same sources again and again, so
+    it is worked out once per distinct phrase."""
+    s = 0
+    tag = _LEAD_TAG.search(phrase)  # "… (AP) _ Nutrisystem Inc. said"
     if tag:
         s = tag.end()
-    phrase = text[s:e]
+        phrase = phrase[s:]
     lead = phrase.lstrip()
     # ASCII lower-cased, the case-sensitive twin matches at the same offsets, several times faster.
     m = _LEAD_STRIP_LOW.match(lead.lower()) if lead.isascii() else _LEAD_STRIP.match(lead)
@@ -205,9 +217,12 @@ def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
 def trim_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     while s < e and text[s] in TRIM:
         s += 1
-    while e > s and text[e - 1] in TRIM + ".":
+    while e > s and text[e - 1] in _TRIM_END:
         e -= 1
     return (s, e) if s < e else None
+
+
+_TRIM_END = TRIM + "."  # built once: trim_span runs for every content and source
 
 
 def forward(text: str, s: int, hi: int, uq: list[Quote] | None = None) -> tuple[int, int] | None:
@@ -234,17 +249,21 @@ _ABBREV_END = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{0,3}|[a-z]\.[a-z])\.$")
 def back_content(text: str, lo: int, region_lo: int, uq: list[Quote]) -> tuple[int, int] | None:
     """Content before a trailing attribution: from the last sentence end outside quotes, a few words at least."""
     start = lo
-    for m in _STOP_THEN_START.finditer(text[lo:region_lo]):
-        p = lo + m.start()
-        if not in_quote(p, uq):
-            start = lo + m.end()
+    # The window ends the text for the lookahead just as a slice would: no copy needed.
+    for m in _STOP_THEN_START.finditer(text, lo, region_lo):
+        if not in_quote(m.start(), uq):
+            start = m.end()
     span = trim_span(text, start, region_lo)
     if span is None:
         return None
-    opened = text[start:region_lo].lstrip()[:1] in _OPEN
-    if len(text[span[0] : span[1]].split()) < 3 and not opened:
+    if not _THREE_WORDS.search(text, *span) and text[start:region_lo].lstrip()[:1] not in _OPEN:
         return None
     return span
+
+
+# Three words at least, found without splitting the content: re's \s and \S are str.split's
+# whitespace and non-whitespace (both are Python's isspace).
+_THREE_WORDS = re.compile(r"\S\s+\S+\s+\S")
 
 
 def coord_cut(text: str, s: int, cue: int) -> int:
