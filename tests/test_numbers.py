@@ -68,6 +68,13 @@ def test_money_percent_and_things_that_are_not_quantities() -> None:
     ]
 
 
+def test_number_word_inside_a_word_neither_counts_nor_hides_the_next_number() -> None:
+    # "undergone" ends in "one" and "Someone" in "one": neither is a number, and neither may
+    # swallow the real number after it.
+    text = "The recruits have undergone six years of training. Someone two hundred metres away watched."
+    assert [q[:2] for q in quantities(text)] == [("six", 6), ("two hundred metres", 200)]
+
+
 def test_sentence_initial_number_word_and_vague_plural() -> None:
     text = "Dozens of protesters were arrested. Twenty-five soldiers died."
     assert quantities(text) == [

@@ -70,8 +70,22 @@ _KEYWORDS = [
     # Whole phrases, so the many other uses of "this" and "last" are not even hits.
     *cased([f"{a} {b}" for a in ("last", "this") for b in ("week", "month", "year", "night")]),
 ]
-KEY_RE = re.compile(trie_pattern(_KEYWORDS) + r"(?![a-z])")  # "mid-" and "early " hits: DATE_RE decides
-YEAR_HIT_RE = re.compile(r"(?:19|20)\d\d(?:-[01]\d-[0-3]\d)?(?![\w-])")
+_YEAR_HIT = r"\d\d(?:-[01]\d-[0-3]\d)?(?![\w-])"  # after "19" or "20"
+
+
+def _by_first_char(words: list[str], after: str) -> list[str]:
+    """``trie_pattern(words) + after`` as one alternative per first character, each led by it."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return [re.escape(c) + trie_pattern(rest) + after for c, rest in sorted(rests.items())]
+
+
+# The keywords ("mid-" and "early " hits too: DATE_RE decides) and years in one pass over the text:
+# a top-level alternation whose branches all start with a literal character lets the regex engine
+# skip to the next such character by itself.  A keyword hit and a year hit never overlap (letters,
+# digits), so the hits are those of two separate scans; the first character tells them apart.
+HIT_RE = re.compile("|".join([*_by_first_char(_KEYWORDS, r"(?![a-z])"), f"19{_YEAR_HIT}", f"20{_YEAR_HIT}"]))
 PREP_REVERSED_RE = re.compile(r"[ \t]+(?:ecnis|ni|yb|litnu|erofeb|retfa|morf)(?![\w])", re.IGNORECASE)
 AGO_RE = re.compile(r"ago(?![\w-])")
 AGO_REVERSED_RE = re.compile(r"[ \t]+s?(?:yad|keew|htnom|raey)[ \t]+[\w]+(?![\w])")
@@ -104,34 +118,32 @@ def _year_for(month: int, day: int, ref: dt.date) -> int:
 
 
 def _resolve(m: re.Match[str], ref: dt.date | None) -> str | None:
-    if m.group("iso"):
-        return m.group("iso")
-    if m.group("year"):
-        return m.group("year")
+    # All the groups in one call: each m.group(name) is a call and a name lookup of its own.
+    iso, year, month, myear, day, wd, mpart = m.group("iso", "year", "month", "myear", "day", "wd", "mpart")
+    if iso:
+        return iso
+    if year:
+        return year
     if ref is None:
-        month = m.group("month")
-        if month and m.group("myear"):
-            return f"{m.group('myear')}-{MONTHS[month.lower().rstrip('.')]:02d}" + (
-                f"-{int(m.group('day')):02d}" if m.group("day") else ""
-            )
+        if month and myear:
+            return f"{myear}-{MONTHS[month.lower().rstrip('.')]:02d}" + (f"-{int(day):02d}" if day else "")
         return None
-    if m.group("wd"):
-        target = WEEKDAYS.index(m.group("wd").lower())
+    if wd:
+        target = WEEKDAYS.index(wd.lower())
         return (ref - dt.timedelta(days=(ref.weekday() - target) % 7)).isoformat()
-    if m.group("month"):
-        mon = MONTHS[m.group("month").lower().rstrip(".")]
-        day = int(m.group("day")) if m.group("day") else 0
-        year = int(m.group("myear")) if m.group("myear") else _year_for(mon, day or 1, ref)
-        if day:
+    if month:
+        mon = MONTHS[month.lower().rstrip(".")]
+        day_n = int(day) if day else 0
+        year_n = int(myear) if myear else _year_for(mon, day_n or 1, ref)
+        if day_n:
             try:
-                return dt.date(year, mon, day).isoformat()
+                return dt.date(year_n, mon, day_n).isoformat()
             except ValueError:
                 return None
-        part = m.group("mpart")
-        if part:
-            approx = {"early": 5, "mid": 15, "late": 25, "end": 28}[part.lower()]
-            return dt.date(year, mon, approx).isoformat()
-        return f"{year}-{mon:02d}"
+        if mpart:
+            approx = {"early": 5, "mid": 15, "late": 25, "end": 28}[mpart.lower()]
+            return dt.date(year_n, mon, approx).isoformat()
+        return f"{year_n}-{mon:02d}"
     if m.group("ago"):
         n = m.group("ago").split()[0].lower()
         count = 1 if n in ("a", "an") else 3 if n in ("several", "few") else word_value(n)
@@ -176,9 +188,9 @@ def find_dates(text: str, story_date: str | None) -> list[DateMention]:
     groups: dict[str, tuple[str, list[Mention], str | None]] = {}
     for m in _date_matches(text):
         start, end = m.span()
-        if m.group("prep"):
+        prep, month = m.group("prep", "month")  # one call for both
+        if prep:
             start = m.start("year")  # "since 2014": the date is "2014"
-        month = m.group("month")
         if (
             month
             and not (m.group("day") or m.group("myear") or m.group("mpart"))
@@ -199,14 +211,12 @@ def find_dates(text: str, story_date: str | None) -> list[DateMention]:
 def _date_matches(text: str) -> list[re.Match[str]]:
     """DATE_RE matches, found through the fast scans, in text order, not overlapping."""
     starts: set[int] = set()
-    for h in KEY_RE.finditer(text):
+    for h in HIT_RE.finditer(text):
         p = h.start()
         if p and (text[p - 1].isalnum() or text[p - 1] == "-"):
             continue
-        starts.add(p)
-    for h in YEAR_HIT_RE.finditer(text):
-        p = h.start()
-        if p and (text[p - 1].isalnum() or text[p - 1] == "-"):
+        if text[p] not in "12":
+            starts.add(p)  # a keyword (a year starts with 19 or 20)
             continue
         if h.end() - p > 4:
             starts.add(p)
@@ -220,6 +230,8 @@ def _date_matches(text: str) -> list[re.Match[str]]:
         if am is not None:
             starts.add(p - am.end())
     out: list[re.Match[str]] = []
+    if not starts:
+        return out  # no date word at all (a results table): nothing to sort or match
     last_end = -1
     for p in sorted(starts):
         if p < last_end:

@@ -10,6 +10,8 @@ are not quantities.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from parsers.model import Quantity
 from parsers.ner.fastre import cased, trie_pattern
@@ -25,7 +27,16 @@ _SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
 # alternation of words, a look-behind or "\b" in front makes it try every position); word
 # boundaries and hedges are checked on each hit.
 DIGITS_RE = re.compile(rf"\d\d*(?:,\d{{3}})*(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)")
+# DIGITS_RE's "\d" costs a Unicode table lookup at every character the scan passes.  Two equivalent
+# scans avoid it: for ASCII text (str.isascii() is a flag check) the ASCII-only pattern, where "\d"
+# and "\w" mean the same; otherwise one that stops only at ASCII digits and non-ASCII characters
+# (a plain range test) and there checks that the character is a digit.
+_DIGITS_ASCII_RE = re.compile(DIGITS_RE.pattern, re.ASCII)
+_DIGITS_UNICODE_RE = re.compile(r"[0-9\x80-\U0010ffff](?<=\d)" + DIGITS_RE.pattern.removeprefix(r"\d"))
 WORDS_RE = re.compile(rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])")
+# WORDS_RE alone is tried at every letter its words start with, mid-word too.  This scan stops
+# only after a character that cannot end a word, a fraction of the positions (see _word_hits).
+_WORD_START_RE = re.compile(rf"[^A-Za-z0-9_](?={trie_pattern(cased(FIRST_WORDS))})")
 TAIL_RE = re.compile(r"(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){0,3}")
 # Hedges, reversed, matched on the reversed text before the number.
 HEDGE_REVERSED_RE = re.compile(
@@ -204,23 +215,48 @@ _START = re.Match.start
 _OUTCOMES = frozenset(("killed", "wounded", "injured", "dead", "hurt", "missing", "arrested"))
 # The last two letters of every hedge ("at least" → "st"), lower case.
 _HEDGE_ENDS = frozenset(h[-2:] for h in HEDGES.split("|"))
+_TAIL_START = frozenset(" \t")
+# Values of "1,500", "2.5 million", "twenty-five": the same few recur, so remember them.
+_word_value = lru_cache(maxsize=4096)(word_value)
 
 
-def _counts(text: str, start: int, end: int, tail: str) -> str | None:
+# What the words after a number say on their own, cached per distinct tail: wire copy repeats the
+# same few tails ("people were killed", "" before punctuation), so most numbers skip the splitting
+# and lower-casing.  Cleared when large so a long-running desk does not grow it without bound.
+_TAIL_CACHE: dict[str, tuple[str | None, str | None, str, int]] = {}
+_TAIL_CACHE_MAX = 20_000
+_NO_TAIL: tuple[str | None, str | None, str, int] = (None, None, "", 0)
+
+
+def _read_tail(tail: str) -> tuple[str | None, str | None, str, int]:
+    """(answer, noun, first word lower-cased, end of the first word in ``tail``) for the words after a number.
+
+    ``answer`` is set when the tail alone decides what the number counts (a unit, an outcome);
+    otherwise ``noun`` is the counted noun right after the number, if any.
+    """
     words = tail.split()
+    if not words:
+        return None, None, "", 0
+    first_lower = words[0].lower()
+    first_end = tail.index(words[0]) + len(words[0])
     noun = None
-    if words and words[0].lower() == "of":
+    if first_lower == "of":
         words = words[1:]
         while words and words[0].lower() in _DETERMINERS:
             words = words[1:]
     if words:
         w0 = words[0].strip("’'").lower()
         if w0 in _UNITS:
-            return w0
+            return w0, None, first_lower, first_end
         if w0 not in _NOT_NOUNS and w0.isalpha() and not words[0][:1].isupper():
             noun = w0
     if noun in _OUTCOMES:
-        return noun
+        return noun, None, first_lower, first_end
+    return None, noun, first_lower, first_end
+
+
+def _counts(text: str, start: int, end: int, noun: str | None) -> str | None:
+    """What the number at ``start:end`` counts, given the noun right after it (see ``_read_tail``)."""
     noun_after = noun is not None
     if noun is None:
         # No noun after it: the nearest countable noun before it, within this or the last sentence.
@@ -243,10 +279,11 @@ def _counts(text: str, start: int, end: int, tail: str) -> str | None:
         ):
             return f"{noun} {verb.group(1)}"
     # "bombings that killed at least 84 people"
-    # Every verb in the list ends in "d" or "t": most numbers skip the look-back.
+    # Every verb in the list ends in "d" or "t" and is followed by a space or tab: most numbers skip
+    # the look-back.
     before = (
         _VERB_BEFORE_REVERSED_RE.match(text[max(0, start - 14) : start][::-1])
-        if start > 2 and text[start - 2] in "dt"
+        if start > 2 and text[start - 2] in "dt" and text[start - 1] in " \t"
         else None
     )
     if before is not None:
@@ -255,14 +292,51 @@ def _counts(text: str, start: int, end: int, tail: str) -> str | None:
     return noun
 
 
+def _word_hits(text: str) -> list[re.Match[str]]:
+    """WORDS_RE matches that start a word, in text order.
+
+    Only word starts are tried: a number word inside another word ("someone", "often") is no
+    number, and must not swallow the real one after it ("someone two hundred" holds "two
+    hundred"), which a plain ``WORDS_RE.finditer`` did.
+    """
+    hits: list[re.Match[str]] = []
+    cursor = 0
+    m = WORDS_RE.match(text)
+    if m is not None:
+        hits.append(m)
+        cursor = m.end()
+    word_start = _WORD_START_RE.search
+    words_match = WORDS_RE.match
+    while (c := word_start(text, cursor)) is not None:
+        cursor = c.end()
+        m = words_match(text, cursor)
+        if m is not None:  # else "Tennis": the word only starts like a number
+            hits.append(m)
+            cursor = m.end()
+    return hits
+
+
 def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[Quantity, ...]:
     """Quantities in text order; spans in ``skip`` (dates) are not numbers."""
     out: list[Quantity] = []
-    taken = {p for a, b in skip or () for p in range(a, b)}
-    hits = [*DIGITS_RE.finditer(text), *WORDS_RE.finditer(text)]
+    # Spans sorted by start, with the furthest end reached so far: a number is in a span when the
+    # last span starting at or before it reaches past it.  Cheaper than a set of every position.
+    skip_starts: list[int] = []
+    skip_reach: list[int] = []
+    if skip:
+        reach = -1
+        for a, b in sorted(skip):
+            reach = b if b > reach else reach
+            skip_starts.append(a)
+            skip_reach.append(reach)
+    digits = _DIGITS_ASCII_RE if text.isascii() else _DIGITS_UNICODE_RE
+    hits = [*digits.finditer(text), *_word_hits(text)]
     hits.sort(key=_START)
     hedge_match = HEDGE_REVERSED_RE.match
     tail_match = TAIL_RE.match
+    tail_cache = _TAIL_CACHE
+    if len(tail_cache) > _TAIL_CACHE_MAX:
+        tail_cache.clear()
     for m in hits:
         start, end = m.span()
         num = m.group()
@@ -279,10 +353,12 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
         else:
             cur, q_start = None, 0
         digit_led = num[0] in _FIRST_CHARS
-        if not digit_led and num.lower() == "one":
+        if not digit_led and (num == "one" or num == "One"):  # the only casings WORDS_RE finds
             continue  # "one of them", "no one": a pronoun far more often than a count
-        if start in taken:
-            continue
+        if skip_starts:
+            i = bisect_right(skip_starts, start)
+            if i and skip_reach[i - 1] > start:
+                continue
         hedge = None
         # Every hedge ends in one of a few letter pairs ("least", "than", "about"): test those two
         # letters before paying for a slice, a reversal and a regex.
@@ -298,16 +374,32 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
                 q_start -= h.end()
         if hedge is None and digit_led and len(num) == 4 and _YEAR_RE.match(num):
             continue
-        value = float(num) if num.isdigit() else word_value(num)
+        value = float(num) if num.isdigit() else _word_value(num)
         if value is None:
             continue
-        tail = tail_match(text, end).group()  # type: ignore[union-attr]
-        counts = "dollars" if cur == "$" else _counts(text, q_start, end, tail)
+        # The words after it, read only when they can say something: a tail needs a space or tab
+        # right after the number, and one whose first word starts with a digit ("3 2 1" in a
+        # results table) names nothing, just like no tail.
+        after = text[end : end + 2]
+        if after[:1] not in _TAIL_START or after[1:].isdigit():
+            info = _NO_TAIL
+        else:
+            tail = tail_match(text, end).group()  # type: ignore[union-attr]
+            cached = tail_cache.get(tail)
+            if cached is None:
+                cached = tail_cache[tail] = _read_tail(tail)
+            info = cached
+        answer, noun, first_lower, first_end = info
+        if cur == "$":
+            counts: str | None = "dollars"
+        elif answer is not None:
+            counts = answer
+        else:
+            counts = _counts(text, q_start, end, noun)
         q_end = end
-        if counts is not None and tail:
-            words = tail.split()
-            if words and words[0].lower() == counts.split()[0]:
-                q_end = text.index(words[0], end) + len(words[0])
+        # The counted word right after the number belongs to the quantity ("84 people").
+        if counts is not None and first_lower and first_lower == counts.split()[0]:
+            q_end = end + first_end
         # Positional arguments: half the cost of keywords for a frozen dataclass, made per number.
         out.append(Quantity(q_start, q_end, value, hedge.lower() if hedge else None, counts))
     return tuple(out)
