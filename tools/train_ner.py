@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the entity tagger shipped in parsers/data/ner_model.json.gz.
+"""Train the entity tagger shipped in parsers/data/ner_model.bin.gz.
 
 Training data: CoNLL-2003 English eng.train (Reuters RCV1 newswire, 1996-97;
 research-evaluation terms — the model is trained on it and says so in the
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import random
 import sys
 import time
@@ -28,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parsers.ner.gazetteer import gazetteer, phrase_labels
-from parsers.ner.tagger import CLASSES, Tagger, spans_of, token_features
+from parsers.ner.tagger import CLASSES, Tagger, encode_model, spans_of, token_features
 from parsers.ner.tokens import Run, iter_runs
 
 DEFAULT_CONLL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "conll2003" / "with-docstart"
@@ -235,22 +234,23 @@ def train(
     return averaged()
 
 
-def export(weights: dict[str, list[float]], vocab: list[str], prune: float, scale: int) -> dict[str, object]:
-    """Integer weights (only the argmax matters, so scaling changes nothing) as dense per-class lists:
-    ``json.loads`` hands the tagger its table, which turns each list into a tuple (a few ms)."""
+ABOUT = (
+    "wiredesk entity tagger; averaged perceptron trained on CoNLL-2003 eng.train "
+    "(Reuters RCV1, research-evaluation terms) by tools/train_ner.py"
+)
+
+
+def export(weights: dict[str, list[float]], prune: float, scale: int) -> dict[str, list[int]]:
+    """Integer weights (only the argmax matters, so scaling changes nothing), features with no
+    weight left out, in sorted order."""
     out: dict[str, list[int]] = {}
     for f in sorted(weights):
         vec = [round(v * scale) if abs(v) >= prune else 0 for v in weights[f]]
         if any(vec):
+            if any(not -32768 <= v <= 32767 for v in vec):
+                raise ValueError(f"{f}: weight out of the model file's 16-bit range; lower --scale")
             out[f] = vec
-    return {
-        "about": "wiredesk entity tagger; averaged perceptron trained on CoNLL-2003 eng.train "
-        "(Reuters RCV1, research-evaluation terms) by tools/train_ner.py",
-        "classes": list(CLASSES),
-        "scale": scale,
-        "lower_vocab": vocab,
-        "weights": out,
-    }
+    return out
 
 
 def main() -> int:
@@ -265,7 +265,7 @@ def main() -> int:
     ap.add_argument(
         "--out",
         type=Path,
-        default=Path(__file__).resolve().parents[1] / "parsers" / "data" / "ner_model.json.gz",
+        default=Path(__file__).resolve().parents[1] / "parsers" / "data" / "ner_model.bin.gz",
     )
     a = ap.parse_args()
     train_docs = read_docs(a.conll / "train.txt")
@@ -282,13 +282,10 @@ def main() -> int:
         dev_data, dev_golds, _ = examples(read_docs(a.conll / "dev.txt"))
         dev = (dev_data, dev_golds)
     weights = train(data, vocab, a.epochs, a.seed, dev)
-    model = export(weights, vocab_list, a.prune, a.scale)
-    blob = json.dumps(model, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    model = export(weights, a.prune, a.scale)
+    blob = encode_model(model, vocab_list, ABOUT, a.scale)
     a.out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    print(
-        f"wrote {a.out} ({len(model['weights'])} features, {len(blob) / 1e6:.1f} MB json, "  # type: ignore[arg-type]
-        f"{a.out.stat().st_size / 1e6:.2f} MB gzip)"
-    )
+    print(f"wrote {a.out} ({len(model)} features, {a.out.stat().st_size / 1e6:.2f} MB gzip)")
     return 0
 
 
