@@ -263,3 +263,20 @@ def test_unknown_places_in_a_dateline_are_places_throughout_the_story() -> None:
     assert by_name(ents, "Dravonia").type == "LOC"
     assert by_name(ents, "Quessant").type == "LOC"
     assert by_name(ents, "AFP").type == "ORG"
+
+
+def test_listed_armed_group_is_one_name_even_with_a_place_inside() -> None:
+    _, ents = entities(
+        "Invented headline\n\nMany of the raids were claimed by the Islamic Resistance in Iraq, a loose "
+        "alliance of armed groups, officials said on Monday."
+    )
+    group = by_name(ents, "Islamic Resistance in Iraq")
+    assert group.type == "ORG"
+    assert not any(e.name == "Iraq" for e in ents)  # the place is part of the name here
+
+
+def test_religion_words_together_are_misc_not_an_organization() -> None:
+    _, ents = entities(
+        "Invented headline\n\nThe units had battled Sunni Muslim jihadists in the north, the ministry said."
+    )
+    assert by_name(ents, "Sunni Muslim").type == "MISC"

@@ -101,12 +101,14 @@ class Tagger:
     def tag(self, run: Run) -> tuple[str, ...]:
         """One class per token of the run (greedy, left to right).  Not cached here: extraction
         caches everything it derives from a run in context (parsers.entities._RUN_INFO)."""
-        return tuple(_particles_follow_person(run.tokens, self._tag(run)))
+        toks = run.tokens
+        gs = phrase_labels([t.lower() for t in toks], self.gaz) if len(toks) > 1 else _NO_PHRASE
+        tags = _particles_follow_person(toks, self._tag(run, gs))
+        return tuple(_listed_names(toks, tags, gs, self.gaz))
 
-    def _tag(self, run: Run) -> list[str]:
+    def _tag(self, run: Run, gs: Sequence[str]) -> list[str]:
         toks = run.tokens
         n = len(toks)
-        gs = phrase_labels([t.lower() for t in toks], self.gaz) if n > 1 else ("",)
         out: list[str] = []
         prev_tag = "O"
         wcache, pcache, ncache, mcache = self._word, self._prev, self._next, self._misc
@@ -196,6 +198,48 @@ def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
             while k >= 0 and tags[k] == "MISC":
                 tags[k] = "ORG"
                 k -= 1
+    return tags
+
+
+_NO_PHRASE = ("",)
+_LISTED_TYPES = {"LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+
+
+def _listed_names(toks: Sequence[str], tags: list[str], gs: Sequence[str], gaz: Gazetteer) -> list[str]:
+    """Two gazetteer rules the model's features alone do not enforce.
+
+    A listed multi-word name the model split ("Islamic Resistance | in | Iraq") is one name of its
+    listed type; one the model read whole, as any single type, is left to it ("New York" in "New
+    York Yankees" is part of a team).  And a name made only of listed religions and nationalities
+    ("Sunni Muslim") is MISC, never an organization or a person."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        label = gs[i]
+        if not label.startswith("B-"):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and gs[j].startswith("I-"):
+            j += 1
+        typ = _LISTED_TYPES.get(label[2:])
+        if typ is not None and tags[i] != "O" and any(t != tags[i] for t in tags[i + 1 : j]):
+            tags[i:j] = [typ] * (j - i)
+        i = j
+    i = 0
+    while i < n:
+        t = tags[i]
+        j = i + 1
+        while j < n and tags[j] == t:
+            j += 1
+        # Two words or more: alone, a listed word is the model's call ("Labour" the party is ORG).
+        if (
+            (t == "ORG" or t == "PER")
+            and j - i > 1
+            and all(gaz.words.get(w.lower()) == ("MISC",) for w in toks[i:j])
+        ):
+            tags[i:j] = ["MISC"] * (j - i)
+        i = j
     return tags
 
 
