@@ -280,3 +280,15 @@ def test_religion_words_together_are_misc_not_an_organization() -> None:
         "Invented headline\n\nThe units had battled Sunni Muslim jihadists in the north, the ministry said."
     )
     assert by_name(ents, "Sunni Muslim").type == "MISC"
+
+
+def test_organizations_last_word_alone_is_that_organization_when_only_one_ends_with_it() -> None:
+    art, ents = entities(
+        "Invented headline\n\nTESTVILLE, May 9 (AFP) - Fighters of the Coastal Guards fired at the boats, "
+        "the Interior Ministry said. The Guards’ commander denied it. The Foreign Ministry and the "
+        "Interior Ministry disagreed, and the Ministry declined to comment."
+    )
+    guards = by_name(ents, "Coastal Guards")
+    assert surfaces(art, guards) == ["Coastal Guards", "Guards"]
+    # two ministries end with "Ministry": the short form is ambiguous and stays on its own
+    assert surfaces(art, by_name(ents, "Interior Ministry")) == ["Interior Ministry", "Interior Ministry"]

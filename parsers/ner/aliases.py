@@ -175,6 +175,7 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     ends: dict[int, int] = {}
     by_first: dict[tuple[str, str], list[int]] = {}
     by_word: dict[str, list[int]] = {}
+    by_last: dict[str, list[int]] = {}  # organizations of two words or more, by their last word
     by_initials: dict[str, list[int]] = {}
     by_norm: dict[str, list[int]] = {}
     has_acronyms = any(acronym)
@@ -188,6 +189,8 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         if g.type == "PERSON":
             for w in cores[k][1:]:
                 by_word.setdefault(w, []).append(k)
+        elif g.type == "ORG" and len(cores[k]) > 1:
+            by_last.setdefault(cores[k][-1], []).append(k)
         if has_acronyms:
             _core, _acr, name_initials, norm3 = infos[k]
             if name_initials is not None:
@@ -230,6 +233,13 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             if more:
                 cand = sorted(set(cand) | set(more))
         if len(cand) == 1:
+            # "the Guards" after "Revolutionary Guards", "United" after "Manchester United": an
+            # organization's last word alone names it, when exactly one organization in the story
+            # ends with it (two ministries make "the Ministry" ambiguous, and it stays apart).
+            if g.type == "ORG" and len(core) == 1:
+                ends_with = by_last.get(core[0])
+                if ends_with is not None and len(ends_with) == 1:
+                    union(k, ends_with[0])
             continue  # nothing but itself: the common case, decided without the loop below
         best, best_len = -1, len(core) - 1
         for j in cand:
