@@ -292,3 +292,12 @@ def test_organizations_last_word_alone_is_that_organization_when_only_one_ends_w
     assert surfaces(art, guards) == ["Coastal Guards", "Guards"]
     # two ministries end with "Ministry": the short form is ambiguous and stays on its own
     assert surfaces(art, by_name(ents, "Interior Ministry")) == ["Interior Ministry", "Interior Ministry"]
+
+
+def test_a_nationality_is_not_short_for_an_event_named_after_it() -> None:
+    art, ents = entities(
+        "Invented headline\n\nThe Ostrelian Open starts on Monday. The Australian said he would play "
+        "in the Australian Open next year, and an Australian official agreed."
+    )
+    assert surfaces(art, by_name(ents, "Australian Open")) == ["Australian Open"]
+    assert by_name(ents, "Australian").type == "MISC"

@@ -226,6 +226,8 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         core = cores[k]
         if not core:
             continue
+        if g.type == "MISC" and len(core) == 1 and "MISC" in gaz.words.get(core[0], ()):
+            continue  # "Australian" (a nationality) is not short for "Australian Grand Prix"
         # 4. A surname or shortened name → the longest compatible name.
         cand = by_first[(g.type, core[0])]  # built in group order, so sorted, and holds k itself
         if g.type == "PERSON":
