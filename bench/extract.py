@@ -157,8 +157,12 @@ def paired_best(repeat: int, base_fn: object, fn: object) -> tuple[float, float]
     return base, work
 
 
+def corpus_texts(name: str, corpora: Path) -> list[str]:
+    return conll_texts(corpora) if name == "conll" else generated_texts(1000)
+
+
 def corpus(name: str, corpora: Path) -> list[Article]:
-    return articles(conll_texts(corpora) if name == "conll" else generated_texts(1000))
+    return articles(corpus_texts(name, corpora))
 
 
 def cold_child(name: str, corpora: Path) -> None:
@@ -166,7 +170,7 @@ def cold_child(name: str, corpora: Path) -> None:
     stories never seen (only the extraction is timed); then the baseline over the same texts."""
     from parsers.entities import extract_entities
 
-    raw = conll_texts(corpora) if name == "conll" else generated_texts(1000)
+    raw = corpus_texts(name, corpora)
     extract_entities(articles(["Warm-up headline\n\nLONDON (Reuters) - Nobody said anything."])[0])
     texts = []
     cold = 0.0

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from parsers.model import Mention
-from parsers.ner.fastre import cased, trie_pattern
+from parsers.ner.fastre import cased, first_char_branches
 from parsers.ner.numerals import word_value
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -73,19 +73,13 @@ _KEYWORDS = [
 _YEAR_HIT = r"\d\d(?:-[01]\d-[0-3]\d)?(?![\w-])"  # after "19" or "20"
 
 
-def _by_first_char(words: list[str], after: str) -> list[str]:
-    """``trie_pattern(words) + after`` as one alternative per first character, each led by it."""
-    rests: dict[str, list[str]] = {}
-    for w in words:
-        rests.setdefault(w[0], []).append(w[1:])
-    return [re.escape(c) + trie_pattern(rest) + after for c, rest in sorted(rests.items())]
-
-
 # The keywords ("mid-" and "early " hits too: DATE_RE decides) and years in one pass over the text:
 # a top-level alternation whose branches all start with a literal character lets the regex engine
 # skip to the next such character by itself.  A keyword hit and a year hit never overlap (letters,
 # digits), so the hits are those of two separate scans; the first character tells them apart.
-HIT_RE = re.compile("|".join([*_by_first_char(_KEYWORDS, r"(?![a-z])"), f"19{_YEAR_HIT}", f"20{_YEAR_HIT}"]))
+HIT_RE = re.compile(
+    "|".join([*first_char_branches(_KEYWORDS, r"(?![a-z])"), f"19{_YEAR_HIT}", f"20{_YEAR_HIT}"])
+)
 PREP_REVERSED_RE = re.compile(r"[ \t]+(?:ecnis|ni|yb|litnu|erofeb|retfa|morf)(?![\w])", re.IGNORECASE)
 AGO_RE = re.compile(r"ago(?![\w-])")
 AGO_REVERSED_RE = re.compile(r"[ \t]+s?(?:yad|keew|htnom|raey)[ \t]+[\w]+(?![\w])")

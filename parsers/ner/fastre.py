@@ -36,6 +36,15 @@ def trie_pattern(words: Iterable[str]) -> str:
     return emit(root)  # type: ignore[arg-type]
 
 
+def first_char_branches(words: Iterable[str], after: str = "") -> list[str]:
+    """``trie_pattern(words) + after`` split into one branch per first character, each led by that
+    literal: joined with other literal-led branches by "|", the regex engine still skips ahead."""
+    rests: dict[str, list[str]] = {}
+    for w in words:
+        rests.setdefault(w[0], []).append(w[1:])
+    return [re.escape(c) + trie_pattern(rest) + after for c, rest in sorted(rests.items())]
+
+
 def cased(words: Iterable[str]) -> list[str]:
     """Each word as written and capitalized (sentence-initial): "two" → "two", "Two"."""
     out: list[str] = []

@@ -202,7 +202,7 @@ def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
 
 
 _NO_PHRASE = ("",)
-_LISTED_TYPES = {"LOC": "LOC", "ORG": "ORG", "MISC": "MISC"}
+_LISTED_TYPES = frozenset(("LOC", "ORG", "MISC"))
 
 
 def _listed_names(toks: Sequence[str], tags: list[str], gs: Sequence[str], gaz: Gazetteer) -> list[str]:
@@ -222,8 +222,8 @@ def _listed_names(toks: Sequence[str], tags: list[str], gs: Sequence[str], gaz: 
         j = i + 1
         while j < n and gs[j].startswith("I-"):
             j += 1
-        typ = _LISTED_TYPES.get(label[2:])
-        if typ is not None and tags[i] != "O" and any(t != tags[i] for t in tags[i + 1 : j]):
+        typ = label[2:]
+        if typ in _LISTED_TYPES and tags[i] != "O" and any(t != tags[i] for t in tags[i + 1 : j]):
             tags[i:j] = [typ] * (j - i)
         i = j
     i = 0

@@ -320,15 +320,12 @@ class DeskScreen(DeskSearch, Screen[None]):
 
     def _open_first(self) -> None:
         first = next((i for i, s in enumerate(self.stories) if s.article is not None), None)
+        if first is None and self.stories:
+            first = 0  # every story failed: show the first one's reason, not "Loading…" forever
         if first is not None:
             self.story_list.highlighted = first  # posts Opened
             self._open(first)
             self.call_after_refresh(self._first_shown.set)
-        elif self.stories:
-            # Every story failed: show the first one's reason rather than "Loading…" forever.
-            self.story_list.highlighted = 0
-            self._open(0)
-            self._first_shown.set()
         else:
             self._first_shown.set()
 
