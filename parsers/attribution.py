@@ -7,6 +7,7 @@ stay cheap enough to run on every story.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -110,16 +111,49 @@ _TITLES = words(
 # ("around", "about", "nearly") count only in front of a number, or "talk about"
 # would hedge every claim.
 _NUM = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?|a (?:dozen|hundred|thousand|million|half|third|quarter)|half)\b"
-HEDGE_RE = re.compile(
-    r"\b(?:(?:at least|at most|more than|less than|fewer than|as many as|as much as|up to|nearly|almost|"
-    r"around|about|roughly|approximately|some|over|close to|an estimated|estimated|upwards of|"
-    r"in excess of)(?=\s+(?:US\$|\$|€|£)?" + _NUM + r")|at least|reportedly|allegedly|purportedly|"
-    r"apparently|(?:very )?probably|possibly|presumably|likely|unlikely|believed|thought to|suspected|"
-    r"unconfirmed|(?:did|could) not (?:immediately )?confirm|could not (?:be )?(?:immediately |independently )?(?:verif(?:y|ied)|confirm(?:ed)?)|"
-    r"(?:may|might|could) have|is said to|are said to|was said to|were said to|it is unclear|"
-    r"it was not clear|unverified|claimed to have)\b",
-    re.IGNORECASE,
+_BEFORE_NUMBER = r"(?=\s+(?:US\$|\$|€|£)?" + _NUM + ")"
+
+
+def _phrases(barred: str) -> list[str]:
+    """Phrases written as one string, in order: "at least|up to" → ["at least", "up to"]."""
+    return barred.split("|")
+
+
+_NUMBER_HEDGES = _phrases(
+    "at least|at most|more than|less than|fewer than|as many as|as much as|up to|nearly|almost|around|about|"
+    "roughly|approximately|some|over|close to|an estimated|estimated|upwards of|in excess of"
 )
+# Every alternative, in the order the regex tries them, each starting with a plain letter
+# (optional words and word choices written out) so that they can be grouped below.
+_HEDGE_ALTERNATIVES = [
+    *(h + _BEFORE_NUMBER for h in _NUMBER_HEDGES),
+    *_phrases(
+        "at least|reportedly|allegedly|purportedly|apparently|very probably|probably|possibly|presumably|"
+        "likely|unlikely|believed|thought to|suspected|unconfirmed"
+    ),
+    r"did not (?:immediately )?confirm",
+    r"could not (?:immediately )?confirm",
+    r"could not (?:be )?(?:immediately |independently )?(?:verif(?:y|ied)|confirm(?:ed)?)",
+    *_phrases(
+        "may have|might have|could have|is said to|are said to|was said to|were said to|it is unclear|"
+        "it was not clear|unverified|claimed to have"
+    ),
+]
+HEDGE_RE = re.compile(r"\b(?:" + "|".join(_HEDGE_ALTERNATIVES) + r")\b", re.IGNORECASE)
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """``a1|a2|b1`` → ``a(?:1|2)|b(?:1)``: the same matches, each position tries one group.
+
+    Alternatives with different first letters never match at the same place, so grouping
+    them keeps what matches; inside a group the order stays the regex's own.  Python's re
+    tries every branch of a flat alternation at every word start: grouped, it runs about
+    twice as fast.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
 
 
 def folded(text: str) -> str | None:
@@ -136,34 +170,125 @@ def folded(text: str) -> str | None:
     return low
 
 
-def find_hedges(text: str, start: int, end: int, low: str | None = None) -> tuple[str, ...]:
+def foldable(text: str) -> bool:
+    """True when ``folded`` folds ``text``: "İ" is the one character whose lower case is longer."""
+    return "İ" not in text and "ı" not in text and "ſ" not in text
+
+
+def hedge_runs(text: str, runs: bytes) -> bytes | None:
+    """``runs`` (``letter_runs(text)``) lower-cased, for ``find_hedges`` to find where hedges can
+    start; None where that does not show them all: when ``text`` is not ``foldable`` or holds
+    the Kelvin sign, whose lower case is the ASCII "k" (with "İ", the only such characters)."""
+    return runs.lower() if foldable(text) and "\u212a" not in text else None
+
+
+def find_hedges(
+    text: str,
+    start: int,
+    end: int,
+    low: str | None = None,
+    *,
+    fold: bool = False,
+    runs: bytes | None = None,
+) -> tuple[str, ...]:
     """Hedge expressions inside text[start:end], lower-cased, in order, without repeats.
 
-    ``low`` is ``folded(text)`` when the caller has it: the same answer, faster.
+    ``low`` is ``folded(text)`` when the caller has it, or ``fold`` is ``foldable(text)`` (the
+    window alone is lower-cased then), or ``runs`` is ``hedge_runs(text, letter_runs(text))``:
+    the same answer, faster.
     """
+    if runs is not None and start > 0:
+        return _hedges_at_words(text, start, end, runs)
+    if low is None and fold:
+        # Lower-cased from the character before the window, the word edge in front of a hedge
+        # there.  Lower case is the same character by character over a window as over the
+        # story (bar the Greek final sigma, a word character either way), and a window is
+        # mostly ASCII, which lowers fast, where the story is not.
+        edge = start - 1 if start > 0 else 0
+        return _folded_hedges(text[edge:end].lower(), start - edge, end - edge)
     if low is not None:
-        # No match, no hedge: the regex is cheap case-sensitive.  No word-set test either: a
-        # match starts at a word boundary with its first word, always one of the triggers, as
-        # a whole letter run, so the test below could never turn a match away.
-        found = list(_HEDGE_LOW.finditer(low, start, end))
-        if not found:
-            return ()
-    else:
-        # Most contents hold no hedge: a word-set test spares them the big case-blind regex.
-        if _HEDGE_TRIGGERS.isdisjoint(_ALPHA.findall(text[start:end].lower())):
-            return ()
-        found = list(HEDGE_RE.finditer(text, start, end))
+        return _folded_hedges(low, start, end)
+    # Most contents hold no hedge: a word-set test spares them the big case-blind regex.
+    if _HEDGE_TRIGGERS.isdisjoint(_ALPHA.findall(text[start:end].lower())):
+        return ()
     out: list[str] = []
-    for m in found:
+    for m in HEDGE_RE.finditer(text, start, end):
         h = " ".join(m.group(0).lower().split())
         if h not in out:
             out.append(h)
     return tuple(out)
 
 
+def _hedges_at_words(text: str, start: int, end: int, runs: bytes) -> tuple[str, ...]:
+    """``find_hedges`` tried only where ``runs`` (see ``hedge_runs``) shows a hedge's first words.
+
+    A hedge starts after a non-word character with its first word as a whole letter run
+    (\\W, then a letter; after its opening letters comes a space, a look-ahead for one, or \\b),
+    so ``_HEDGE_STARTS`` finds every place one can start, and more.  Each place is tried with
+    the hedge pattern (``_HEDGE_CASE_BLIND``), anchored there: the places it passes over are
+    exactly those the plain search would find nothing at, and a place inside a match is not
+    tried (the search goes on from the match's end), so the hedges are the search's.  Scanning
+    the bytes for a space runs at memchr speed; the hedge pattern's \\W is a Unicode lookup
+    per character.
+    """
+    hedges: list[str] = []
+    c = _HEDGE_STARTS.search(runs, start - 1, end)
+    while c is not None:
+        m = _HEDGE_CASE_BLIND.match(text, c.start(), end)
+        if m is None:
+            pos = c.start() + 1
+        else:
+            hedge = m.group(1).lower()
+            if hedge not in hedges:
+                hedges.append(hedge)
+            pos = m.end()
+        c = _HEDGE_STARTS.search(runs, pos, end)
+    return tuple(hedges)
+
+
+def _folded_hedges(low: str, start: int, end: int) -> tuple[str, ...]:
+    """``find_hedges`` over lower-cased text (see ``folded``).
+
+    Case-sensitive the regex is cheap: no word-set test first (a match starts at a word
+    boundary with its first word, always one of the triggers, as a whole letter run, so such a
+    test could never turn a match away).  The search starts at the character before the window,
+    the word edge in front of a hedge there (see ``_HEDGE_AFTER_EDGE``); the text's first
+    character has none before it.
+    """
+    pattern, pos = (_HEDGE_AFTER_EDGE, start - 1) if start else (_HEDGE_LOW, start)
+    hedges: list[str] = []
+    m = pattern.search(low, pos, end)
+    while m is not None:  # each search goes on from the last match's end, as finditer does
+        if m.group(1) not in hedges:
+            hedges.append(m.group(1))  # lower-case already, single spaces as in the pattern
+        m = pattern.search(low, m.end(), end)
+    return tuple(hedges)
+
+
 _ALPHA = re.compile(r"[A-Za-z]+")
-# HEDGE_RE for lower-cased text (see ``folded``).
-_HEDGE_LOW = re.compile(HEDGE_RE.pattern)
+# HEDGE_RE for lower-cased text (see ``folded``), case-sensitive and grouped.
+_HEDGE_LOW = re.compile(r"\b(" + _by_first_letter(_HEDGE_ALTERNATIVES) + r")\b")
+# The same where the character before the hedge is there to match: every hedge starts with a
+# letter, so \b before it is a non-word character before it.  Opening with a character class,
+# not \b, lets re skip to those characters instead of trying every position (a quarter fewer
+# instructions on wire copy).
+_HEDGE_AFTER_EDGE = re.compile(r"\W(" + _by_first_letter(_HEDGE_ALTERNATIVES) + r")\b")
+# ``_HEDGE_AFTER_EDGE`` for ``foldable`` text as it is: matched case-blind it finds what the
+# case-sensitive pattern finds in the lower-cased text (the matchings part only over ı, ſ and
+# İ, which such text lacks), but for "US$", whose capitals lower-cased text never holds: that
+# branch is left out.  A place tried this way needs no lower-cased copy of the window.
+_HEDGE_CASE_BLIND = re.compile(
+    r"\W(" + _by_first_letter([alt.replace(r"US\$|", "") for alt in _HEDGE_ALTERNATIVES]) + r")\b",
+    re.IGNORECASE,
+)
+# A space in lower-cased letter runs, then the letters and spaces a hedge alternative opens
+# with (up to its first regex syntax): where a hedge can start (see ``_hedges_at_words``).
+# Opening with a literal, the pattern is scanned for at memchr speed.
+_HEDGE_STARTS = re.compile(
+    b" (?:"
+    + _by_first_letter(sorted({re.sub(r"[^a-z ].*", "", alt) for alt in _HEDGE_ALTERNATIVES})).encode("ascii")
+    + b")"
+)
 # The first word of every HEDGE_RE alternative.
 _HEDGE_TRIGGERS = words(
     "at more less fewer as up nearly almost around about roughly approximately some over close an estimated "
@@ -362,9 +487,13 @@ _PHRASE_KIND_OF = {
     "statement": "stmt",
 }
 _PHRASE_KEYS = ("ccording", "citing", "quoting", "responsibility", "tatement")
+# The kinds whose every match starts with one of these words (its first letter run).
+_STARTS_WITH_WORD = {"acc": frozenset(["according", "According"]), "cite": frozenset(["citing", "quoting"])}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: one is built for every cue, and a frozen dataclass costs over three times as
+# much to build (each field goes through object.__setattr__).  Nothing changes a Cue.
+@dataclass(slots=True)
 class Cue:
     kind: str  # acc | cite | resp | stmt | verb | typo
     start: int
@@ -391,10 +520,23 @@ def find_cues(
     elif not _PHRASE_WORDS.isdisjoint(present):
         # Every phrase cue holds one of these words as a whole letter run.
         for kind in sorted({_PHRASE_KIND_OF[w] for w in present & _PHRASE_WORDS}):
-            for m in _PHRASE_KINDS[kind].finditer(text, lo, hi):
-                if not in_quote(m.start(), uq):
-                    out.append(Cue(kind, m.start(), m.end(), m.group(0)))
-    taken = [(c.start, c.end) for c in out]
+            pattern = _PHRASE_KINDS[kind]
+            if kind not in _STARTS_WITH_WORD:
+                out.extend(
+                    Cue(kind, m.start(), m.end(), m.group(0))
+                    for m in pattern.finditer(text, lo, hi)
+                    if not in_quote(m.start(), uq)
+                )
+                continue
+            # The match starts with the word: tried where the word stands, not at every position.
+            for w in present & _STARTS_WITH_WORD[kind]:
+                p = text.find(w, lo, hi)
+                while p >= 0:
+                    m = pattern.match(text, p, hi)
+                    if m is not None and not in_quote(p, uq):
+                        out.append(Cue(kind, p, m.end(), m.group(0)))
+                    p = text.find(w, p + 1, hi)
+    taken = [(c.start, c.end) for c in out] if out else None
     for s, e, w in _cue_words(text, lo, hi, present):
         if (uq and in_quote(s, uq)) or (taken and any(a <= s < b for a, b in taken)):
             continue
@@ -425,20 +567,23 @@ def _cue_words(text: str, lo: int, hi: int, present: frozenset[str] | None) -> l
             if (p == 0 or not _token_char(text[p - 1])) and (e == hi or not _token_char(text[e])):
                 found.append((p, e, w))
             p = text.find(w, e, hi)  # a valid match never starts inside another occurrence's letters
-    found.sort()
+    if len(found) > 1:
+        found.sort()
     return found
 
 
 # The probe: a unit is analysed only if it holds a quote mark or one of these words; the words
 # it finds tell ``find_cues`` where to look, so the unit is scanned once.
-_QUOTE_MARK = re.compile(r"[\"“”«»‘]")  # a plain character class keeps re's fast scan
+_QUOTE_MARK_CHARS = '"“”«»‘'
+_QUOTE_MARK = re.compile(f"[{_QUOTE_MARK_CHARS}]")  # a plain character class keeps re's fast scan
 _CUE_WORDS = VERB_WORDS | frozenset(TYPO_FORMS)
 _PHRASE_WORDS = words("according According citing quoting responsibility statement")
 _PROBE_WORDS = _CUE_WORDS | _PHRASE_WORDS
-# The probe words that stand as whole letter runs ([A-Za-z]+, cut by the window's edges).  One
-# scan with the words in a prefix tree costs half of listing every letter run and testing a set
-# (measured on both corpora), and most units hold no probe word.
-_PROBE_RUN = re.compile(rf"(?<![A-Za-z])(?:{trie_regex(_PROBE_WORDS)})(?![A-Za-z])")
+# The probe words by their bytes in ``letter_runs``.
+_PROBE_BYTES = {w.encode("ascii"): w for w in _PROBE_WORDS}
+_PROBE_BYTE_WORDS = frozenset(_PROBE_BYTES)
+# Every byte but A-Z and a-z made a space.
+_LETTERS_ONLY = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
 
 
 def _token_char(ch: str) -> bool:
@@ -449,13 +594,40 @@ def _token_char(ch: str) -> bool:
 _NOTHING: frozenset[str] = frozenset()
 
 
-def probe(text: str, lo: int, hi: int) -> frozenset[str] | None:
+def letter_runs(text: str, ascii_text: bytes | None = None) -> bytes:
+    """``text`` with every character but A-Z and a-z made a space, a byte each ("replace" puts
+    one "?" for each character ASCII lacks): the [A-Za-z]+ runs of text[lo:hi] are then
+    ``letter_runs(text)[lo:hi].split()``, the window's edges cutting runs as a slice does.
+    ``ascii_text`` is ``text.encode("ascii", "replace")`` when the caller has it."""
+    return (text.encode("ascii", "replace") if ascii_text is None else ascii_text).translate(_LETTERS_ONLY)
+
+
+def probe(
+    text: str, lo: int, hi: int, runs: bytes | None = None, marks: list[int] | None = None
+) -> frozenset[str] | None:
     """None when text[lo:hi] cannot hold a claim (no quote mark, no cue word); else the cue
-    and phrase words it holds (whole letter runs), empty when only quote marks let it in."""
-    unit = text[lo:hi]  # a copy, so that the look-behind sees the window's start as a word edge
-    found = _PROBE_RUN.findall(unit)
+    and phrase words it holds (whole letter runs), empty when only quote marks let it in.
+
+    ``runs`` is ``letter_runs(text)`` and ``marks`` ``quotes.mark_positions(text)`` when the
+    caller has them (one each per story).  Splitting the window's letter runs out of ``runs``
+    and testing them against the word set in one C call costs a third less than a regex scan
+    for the words (which re runs a character at a time); the quote marks are looked up.
+    """
+    window = runs[lo:hi] if runs is not None else letter_runs(text[lo:hi])
+    found = _PROBE_BYTE_WORDS.intersection(window.split())
     if found:
-        return frozenset(found)
-    if _QUOTE_MARK.search(unit) is not None or text.startswith("'", lo) or " '" in unit:
+        return frozenset([_PROBE_BYTES[w] for w in found])
+    if text.startswith("'", lo):
         return _NOTHING
+    if marks is None:
+        if _QUOTE_MARK.search(text, lo, hi) is not None or text.find(" '", lo, hi) >= 0:
+            return _NOTHING
+        return None
+    # The window's marks (every _QUOTE_MARK character and ' is one): a quote mark, or a '
+    # after a space in the window.
+    k = bisect.bisect_left(marks, lo)
+    for i in marks[k : bisect.bisect_left(marks, hi, k)]:
+        ch = text[i]
+        if ch in _QUOTE_MARK_CHARS or (ch == "'" and i > lo and text[i - 1] == " "):
+            return _NOTHING
     return None

@@ -25,11 +25,20 @@ import bisect
 import re
 from functools import lru_cache
 
-from parsers.attribution import ORG_HEADS, SourceInfo, classify_source, find_hedges, folded, probe
+from parsers.attribution import (
+    ORG_HEADS,
+    SourceInfo,
+    classify_source,
+    find_hedges,
+    foldable,
+    hedge_runs,
+    letter_runs,
+    probe,
+)
 from parsers.cues import Draft, unit_drafts
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
 from parsers.phrases import trim_span
-from parsers.quotes import Quote, find_quotes
+from parsers.quotes import Quote, find_quotes, mark_positions
 from parsers.speakers import SpeakerIndex
 
 _UNVERIFIED = re.compile(
@@ -76,25 +85,28 @@ def extract_claims(
     """Every attributed statement in the story's body, in text order, ids C1…"""
     text = article.text
     body_paras = [p for p in article.paragraphs if p.kind in ("body", "quote", "dateline")]
-    quotes = find_quotes(text, body_paras)
+    ascii_text = text.encode("ascii", "replace")  # a byte for each character: see letter_runs
+    marks = mark_positions(text, ascii_text)
+    quotes = find_quotes(text, body_paras, marks)
     sentences = [s for s in article.sentences if s.kind in ("body", "quote")]
     para_starts = [p.start for p in article.paragraphs]
     drafts: list[Draft] = []
+    # Top-level quotes never overlap, so opens and closes are both sorted.
     opens = [q.open for q in quotes]
     closes = [q.close for q in quotes]
-    for lo, hi in _units(sentences, quotes):
-        present = probe(text, lo, hi)
+    runs = letter_runs(text, ascii_text)
+    for lo, hi in _units(sentences, quotes, closes):
+        present = probe(text, lo, hi, runs, marks)
         if present is None:
             if drafts and drafts[-1].para == bisect.bisect_right(para_starts, lo) - 1:
                 _hedge_if_unverified(text, lo, hi, drafts[-1])
             continue
-        # Top-level quotes never overlap, so opens and closes are both sorted.
         uq = quotes[bisect.bisect_right(closes, lo) : bisect.bisect_left(opens, hi)]
         para = bisect.bisect_right(para_starts, lo) - 1
         found = unit_drafts(text, lo, hi, uq, present)
-        for d in found:
-            d.para = para
         if found:
+            for d in found:
+                d.para = para
             drafts.extend(found)
         elif uq:
             cont = _pure_quote(text, lo, hi, uq, quotes, drafts, para)
@@ -102,7 +114,7 @@ def extract_claims(
                 drafts.append(cont)
         elif drafts and drafts[-1].para == para:
             _hedge_if_unverified(text, lo, hi, drafts[-1])
-    return _finish(text, drafts, quotes, entities, numbers)
+    return _finish(text, runs, drafts, quotes, entities, numbers)
 
 
 def _hedge_if_unverified(text: str, lo: int, hi: int, last: Draft) -> None:
@@ -112,8 +124,8 @@ def _hedge_if_unverified(text: str, lo: int, hi: int, last: Draft) -> None:
         last.extra_hedges += (" ".join(m.group(0).lower().split()),)
 
 
-def _units(sentences: list[Span], quotes: list[Quote]) -> list[tuple[int, int]]:
-    """Sentences, merged where a quote runs over a sentence end."""
+def _units(sentences: list[Span], quotes: list[Quote], closes: list[int]) -> list[tuple[int, int]]:
+    """Sentences, merged where a quote runs over a sentence end (``closes``: the quotes' ``close``)."""
     if not quotes:
         return [(s.start, s.end) for s in sentences]  # nothing can run over a sentence end
     out: list[tuple[int, int]] = []
@@ -123,9 +135,11 @@ def _units(sentences: list[Span], quotes: list[Quote]) -> list[tuple[int, int]]:
     while i < n:
         lo, hi = sentences[i].start, sentences[i].end
         while True:
-            while qi < len(quotes) and quotes[qi].close <= lo:
-                qi += 1
-            if i + 1 < n and any(q.open < hi < q.close for q in quotes[qi : qi + 8]):
+            qi = bisect.bisect_right(closes, lo, qi)  # past the quotes closed by lo
+            # Of the next eight quotes only the first to close after hi can run over it: the
+            # ones before it close by hi, the ones after it open after it closes (no overlaps).
+            j = bisect.bisect_right(closes, hi, qi)
+            if i + 1 < n and j < min(qi + 8, len(quotes)) and quotes[j].open < hi:
                 i += 1
                 hi = sentences[i].end
                 continue
@@ -165,12 +179,7 @@ def _real_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     for q in quotes:
         inner = text[q.start : q.end]
         words = inner.split()
-        if (
-            0 < len(words) <= 6
-            and words[0][:1].isupper()
-            and _TITLE_CASE.fullmatch(inner.strip())
-            and (len(words) > 1)
-        ):
+        if 1 < len(words) <= 6 and words[0][:1].isupper() and _TITLE_CASE.fullmatch(inner.strip()):
             continue
         out.append((q.start, q.end))
     return out
@@ -178,6 +187,7 @@ def _real_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
 
 def _finish(
     text: str,
+    runs: bytes,
     drafts: list[Draft],
     quotes: list[Quote],
     entities: tuple[Entity, ...],
@@ -186,12 +196,18 @@ def _finish(
     if not drafts:
         return ()  # most stories: spare them the per-story tables below
     index = SpeakerIndex(text, entities)
-    low = folded(text)
+    fold = foldable(text)
+    hedging = hedge_runs(text, runs)
     quote_spans = [(q.start, q.end) for q in quotes]
     real = _real_quotes(text, quotes)
     real_starts = [qs for qs, _ in real]
-    by_start = sorted(range(len(numbers)), key=lambda i: numbers[i].start)
-    num_starts = [numbers[i].start for i in by_start]
+    starts = [q.start for q in numbers]
+    ends = [q.end for q in numbers]
+    # Numbers come in text order without overlapping, as a rule: then the ones inside a content
+    # are a run of indices, found by bisection alone.
+    in_order = starts == sorted(starts) and ends == sorted(ends)
+    by_start = sorted(range(len(numbers)), key=starts.__getitem__)
+    num_starts = [starts[i] for i in by_start]
     out: list[Claim] = []
     prev: ClaimSource | None = None
     last_in_unit: ClaimSource | None = None
@@ -203,8 +219,9 @@ def _finish(
             continue
         s, e = span
         if d.src is not None:
-            head = _generic_head(text[d.src[0] : d.src[1]])
-            source = _source(text, d.src, index, quote_spans, described.get(head or "", prev))
+            written = text[d.src[0] : d.src[1]]
+            head = _generic_head(written)
+            source = _source(text, written, d.src, index, quote_spans, described.get(head or "", prev))
             if head and source.entity:
                 described.setdefault(head, source)
         elif d.inherits and (last_in_unit or prev) is not None:
@@ -221,13 +238,19 @@ def _finish(
         # Quotes do not overlap each other: only the last one starting before e can reach into [s, e).
         k = bisect.bisect_left(real_starts, e) - 1
         kind = "quote" if k >= 0 and real[k][1] > s else "paraphrase"
-        hedges = find_hedges(text, s, e, low)
+        hedges = find_hedges(text, s, e, fold=fold, runs=hedging)
         if d.src is not None and d.src[1] + 1 < d.cue[0] < d.src[1] + 40 and d.cue[1] <= s:
             # "X reportedly said": a hedge between source and cue counts too.
-            hedges += tuple(h for h in find_hedges(text, d.src[1], d.cue[0], low) if h not in hedges)
+            hedges += tuple(
+                h for h in find_hedges(text, d.src[1], d.cue[0], fold=fold, runs=hedging) if h not in hedges
+            )
         first = bisect.bisect_left(num_starts, s)
-        inside = by_start[first : bisect.bisect_left(num_starts, e)]
-        nums = tuple(sorted(i for i in inside if numbers[i].end <= e)) if inside else ()
+        last = bisect.bisect_left(num_starts, e, first)
+        if in_order:  # by_start is 0, 1, 2 …: the ones ending by e are a prefix of first…last
+            nums = tuple(range(first, bisect.bisect_right(ends, e, first, last)))
+        else:
+            inside = by_start[first:last]
+            nums = tuple(sorted([i for i in inside if ends[i] <= e])) if inside else ()
         for i in nums:
             h = numbers[i].hedge
             if h and h.lower() not in hedges:
@@ -244,13 +267,14 @@ def _finish(
 
 def _source(
     text: str,
+    written: str,
     span: tuple[int, int],
     index: SpeakerIndex,
     quote_spans: list[tuple[int, int]],
     prev: ClaimSource | None,
 ) -> ClaimSource:
+    """Who ``written`` (the source as the text gives it, at ``span``) is."""
     s, e = span
-    written = text[s:e]
     info: SourceInfo = classify_source(written)
     if info.pronoun in ("he", "she"):
         ent = index.last_person(s, quote_spans)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from parsers.attribution import CONTINUATIONS, NAMING_VERBS, VERBS_PATTERN, Cue, find_cues, typo_cue, words
 from parsers.phrases import (
@@ -35,13 +36,11 @@ from parsers.phrases import (
 )
 from parsers.quotes import Quote
 
-_BY = re.compile(r"\s+by\s+")
 _THAT = re.compile(r"\s+that\b")
 _COMPLEMENT = re.compile(r"\s*(?:that\b|:|,?\s*[“\"«])")
-_COLON = re.compile(r"\s*:")
 _CITING_THAT = re.compile(r"\s*,\s*(?:citing|quoting)\s+([^,]{1,80}),\s*(?=that\b)")
-_COMMA = re.compile(r"\s*,")
-_NOTHING_LEFT = re.compile(r"\s*[.!?…”\"’»]*\s*$")
+_CLOSERS = '.!?…”"’»'
+_NOTHING_LEFT = re.compile(rf"\s*[{_CLOSERS}]*\s*$")
 _COMMA_QUOTE = re.compile(r"\s*,\s*([“\"«])")
 _LIVES = re.compile(r"\s+(?:the\s+)?lives?\b")
 _TO_OR_NUMBER = re.compile(r"\s+(?:to\b|\d)")
@@ -60,14 +59,16 @@ _PASSIVE_AUX = re.compile(
 )
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight)"
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+# The whitespace before each skipped phrase is matched once, not once per alternative (no
+# alternative starts with whitespace, so the same phrases match).
 _SKIP_AFTER = re.compile(
-    rf"(?:\s+(?:(?:on|late|early|earlier|later)\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?|"
-    rf"\s+(?:last|this|next|earlier this|late last) (?:week|month|year|weekend|night)|\s+(?:in|on) {_MONTHS}(?: \d{{1,2}})?|"
-    r"\s+in an? (?:written |joint |separate |brief )?statement(?:\s+(?:posted |released |issued )?on (?:Telegram|X|"
-    r"Twitter|Facebook|its website|social media|state television|television))?|\s+in an interview|"
-    r"\s+at an? (?:news|press) conference|\s+by (?:tele)?phone|"
-    r"\s+(?:on|in) (?:Telegram|X|Twitter|Facebook|social media|state television|television|a post)|"
-    r"\s+(?:earlier|later|again|also|publicly|repeatedly|separately|previously|privately|then))+"
+    rf"(?:\s+(?:(?:(?:on|late|early|earlier|later)\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?|"
+    rf"(?:last|this|next|earlier this|late last) (?:week|month|year|weekend|night)|(?:in|on) {_MONTHS}(?: \d{{1,2}})?|"
+    r"in an? (?:written |joint |separate |brief )?statement(?:\s+(?:posted |released |issued )?on (?:Telegram|X|"
+    r"Twitter|Facebook|its website|social media|state television|television))?|in an interview|"
+    r"at an? (?:news|press) conference|by (?:tele)?phone|"
+    r"(?:on|in) (?:Telegram|X|Twitter|Facebook|social media|state television|television|a post)|"
+    r"(?:earlier|later|again|also|publicly|repeatedly|separately|previously|privately|then)))+"
 )
 _TOLD_OBJ = re.compile(
     r"\s+(?:(?:him|her|them|us|me|reporters|journalists|lawmakers|parliament|legislators|MPs|senators|"
@@ -89,7 +90,9 @@ _INVERTED = re.compile(r"\s+((?:[\w’'.-]+\s+){0,6}?[\w’'.-]+)\s*(?=[,;]|\.?\
 # The last clause-boundary character in a window: one match instead of an rfind per character.
 _LAST_CUT = re.compile(r".*[,;:—–”»\n]", re.DOTALL)
 # Compiled once here rather than looked up in re's cache at every cue.
-_QUOTE_THEN_BY = re.compile(r"\s+(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+")
+# The agent of a passive: " by X", or a quote first (" « an insult » by X").  One pattern for
+# both: the whitespace run is taken whole either way, so "by" is tried first as before.
+_PASSIVE_BY = re.compile(r"\s+(?:by\s+|(?:as\s+)?(?:an?\s+)?[«“\"][^»”\"]{1,200}[»”\"]\s+by\s+)")
 _AS_OR_QUOTE = re.compile(r"\bas\b|[«“\"]")
 _AS = re.compile(r"\bas\b")
 _OF = re.compile(r"\bof\b")
@@ -102,7 +105,8 @@ _CONJ_ONLY = re.compile(r"(?i)(?:but|and|yet|however|also)")
 _DAY_FOR = re.compile(r"(?:\s+(?:on|late|early)\s+\w+day)?\s+for\s+")
 _STMT_SUBJECT = re.compile(r"[^,]{0,60},\s*((?:the |The )?(?:[A-Z][\w’'-]*\s+){1,5}|the \w+\s+)")
 _SPLIT_TAIL = re.compile(r"[^“\"«.!?]{0,80}?,\s*(?=[“\"«])")
-_CONJ_TAIL = re.compile(r"[\s,]+(?:and|but|while|with|as|which)\s*$")
+_CONJ_WORDS = ("and", "but", "while", "with", "as", "which")
+_CONJ_TAIL = re.compile(rf"[\s,]+(?:{'|'.join(_CONJ_WORDS)})\s*$")
 
 
 @dataclass(slots=True)
@@ -127,24 +131,20 @@ def unit_drafts(
 ) -> list[Draft]:
     """Claims of one unit, before sources are resolved (``present``: see ``find_cues``)."""
     cues = find_cues(text, lo, hi, uq, present)
+    for c in cues:
+        if c.kind != "stmt" and c.kind != "typo":
+            break  # the usual unit: its first cue is a known one
+    else:
+        return _without_known_cue(text, lo, hi, uq, cues)
     drafts: list[Draft] = []
-    if not any(c.kind not in ("stmt", "typo") for c in cues):
-        # No known cue: a misspelt one ("inisted") where a cue would stand.
-        for c in cues:
-            meant = typo_cue(c.word) if c.kind == "typo" else None
-            if meant is not None:
-                typo = _verb(text, lo, hi, c.start, c.end, meant, uq, drafts)
-                if typo is not None and typo.src is not None and not typo.backward:
-                    return [typo]
-        stmt = next((c for c in cues if c.kind == "stmt"), None)
-        return _statement_only(text, lo, hi, stmt) if stmt else []
     for c in cues:
         d: Draft | None = None
-        if c.kind in ("stmt", "typo"):
-            continue
-        if c.kind == "acc":
+        kind = c.kind
+        if kind == "verb":  # the usual cue first
+            d = _verb(text, lo, hi, c.start, c.end, c.word, uq, drafts)
+        elif kind == "acc":
             d = _according(text, lo, hi, c.start, c.end)
-        elif c.kind == "cite":
+        elif kind == "cite":
             if drafts:
                 last = drafts[-1]
                 last.via = np_after(text, c.end, hi)
@@ -154,13 +154,26 @@ def unit_drafts(
                         last.content = cut
                 continue
             d = _according(text, lo, hi, c.start, c.end)
-        elif c.kind == "resp":
+        elif kind == "resp":
             d = _responsibility(text, lo, hi, c.start, c.end, uq)
         else:
-            d = _verb(text, lo, hi, c.start, c.end, c.word, uq, drafts)
+            continue  # "stmt", "typo": read only where no known cue stands
         if d is not None:
             drafts.append(d)
     return settle(text, drafts)
+
+
+def _without_known_cue(text: str, lo: int, hi: int, uq: list[Quote], cues: list[Cue]) -> list[Draft]:
+    """A unit with no known cue: a misspelt one ("inisted") where a cue would stand, or 'In a
+    statement, X …'."""
+    for c in cues:
+        meant = typo_cue(c.word) if c.kind == "typo" else None
+        if meant is not None:
+            typo = _verb(text, lo, hi, c.start, c.end, meant, uq, [])
+            if typo is not None and typo.src is not None and not typo.backward:
+                return [typo]
+    stmt = next((c for c in cues if c.kind == "stmt"), None)
+    return _statement_only(text, lo, hi, stmt) if stmt else []
 
 
 # ------------------------------------------------------------------ cue analysers
@@ -170,12 +183,12 @@ def _verb(
     text: str, lo: int, hi: int, cs: int, ce: int, word: str, uq: list[Quote], prev: list[Draft]
 ) -> Draft | None:
     before = text[lo:cs]
-    after = text[ce:hi]
-    if not _verb_reading(word, before, after):
+    if word in _READING_CHECKED and not _verb_reading(word, before, text[ce:hi]):
         return None
     naming = word in NAMING_VERBS
     # Passive: "was denounced by X as “…”", "claimed by X", "was dubbed « … » by X"; participle "…, confirmed by X,".
-    m_by = _BY.match(after) or _QUOTE_THEN_BY.match(after)
+    # Every match holds "by": a unit without one after the cue (most) is spared the regex.
+    m_by = _PASSIVE_BY.match(text, ce, hi) if text.find("by", ce, hi) >= 0 else None
     aux = _passive_aux(before)
     if word == "quoted" and aux:
         return _quoted_as(text, lo, hi, cs, ce, before)
@@ -183,7 +196,7 @@ def _verb(
         m_by
         and not aux
         and not before.rstrip().endswith(",")
-        and not (naming and _AS_OR_QUOTE.search(after, 0, 80))
+        and not (naming and _AS_OR_QUOTE.search(text[ce:hi], 0, 80))
     ):
         # "the initiatives announced by ASADA include …": a reduced relative, not a report.
         return None
@@ -208,9 +221,11 @@ def _verb(
         return Draft((cs, ce), coord.src, fwd, region=(cs, pos), inherits=coord.src is None)
     if subj is None:
         # Nothing before the cue in its clause: "…,” said Ryder, a spokesman." or ", adding that …".
-        inv = _INVERTED.match(rest)
+        # The backtracking regex runs only where an inverted source can stand.
+        inverts = word in _INVERTIBLE and region_lo > lo and not text[region_lo:cs].strip()
+        inv = _INVERTED.match(rest) if inverts else None
         src_inv = clean_source(text, pos + inv.start(1), pos + inv.end(1)) if inv else None
-        if src_inv is not None and word in _INVERTIBLE and region_lo > lo and not text[region_lo:cs].strip():
+        if src_inv is not None:
             s_s, s_e = src_inv
             back = back_content(text, lo, region_lo, uq)
             if back is None:
@@ -234,10 +249,14 @@ def _verb(
         if not has_quote and not (_AS if word[:3] != "acc" else _OF).search(text[fwd[0] : fwd[1]]):
             return None
         return Draft((cs, ce), subj, fwd, region=(region_lo, pos))
-    if _COLON.match(rest):
+    # What the attribution is followed by, read off its first character: the colon, comma and
+    # end-of-sentence patterns below all start with that character after optional whitespace
+    # (re's \s is str.isspace), so most cues ("X said the …") need none of them.
+    lead = rest.lstrip()[:1]
+    if lead == ":":
         fwd = forward(text, pos + rest.index(":") + 1, hi)
         return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, pos))
-    m_cite = _CITING_THAT.match(rest)
+    m_cite = _CITING_THAT.match(rest) if lead == "," else None
     if m_cite:
         # "X reported in January, citing an unnamed banker, that …"
         fwd = forward(text, pos + m_cite.end(), hi)
@@ -252,18 +271,14 @@ def _verb(
     )
     # The content before the cue is looked for only when the attribution ends its clause: most
     # cues ("X said on Monday that …") take the content after them and never need it.
-    back = (
-        back_content(text, lo, region_lo, uq)
-        if after_quote or short_tail(rest) or _COMMA.match(rest)
-        else None
-    )
+    back = back_content(text, lo, region_lo, uq) if after_quote or lead == "," or short_tail(rest) else None
     if back is not None:
         d = Draft((cs, ce), subj, back, backward=True, region=(region_lo, pos))
         _split_tail(text, pos, hi, uq, d)
         return d
-    if _NOTHING_LEFT.match(rest):
+    if lead in _CLOSERS and _NOTHING_LEFT.match(rest):  # ("" is in every string: nothing left)
         return None
-    m_q = _COMMA_QUOTE.match(rest)
+    m_q = _COMMA_QUOTE.match(rest) if lead == "," else None
     start = pos + m_q.start(1) if m_q else pos
     fwd = forward(text, start, hi, uq)
     return None if fwd is None else Draft((cs, ce), subj, fwd, region=(region_lo, pos))
@@ -282,6 +297,10 @@ def _passive_aux(before: str) -> re.Match[str] | None:
 
 
 _AUX_WORDS = ("was", "were", "is", "are", "been", "being", "be", "get", "got")
+# The cue words ``_verb_reading`` has a test for; for every other word it is True.
+_READING_CHECKED = _AMBIGUOUS_S | words(
+    "say says claimed added responded replied reported called described estimated alleged"
+)
 
 
 def _verb_reading(word: str, before: str, after: str) -> bool:
@@ -318,7 +337,7 @@ def _passive(
 ) -> Draft | None:
     if m_by is None:
         return _quoted_as(text, lo, hi, cs, ce, before) if word == "quoted" else None
-    a_s = ce + m_by.end()
+    a_s = m_by.end()
     end_m = _AGENT_END.search(text, a_s, hi)
     a_e = end_m.start() if end_m else hi
     src = clean_source(text, a_s, a_e)
@@ -329,7 +348,7 @@ def _passive(
         content = quote_first(text, a_e + as_m.end(), hi)
     elif m_by.group(0).strip() != "by":
         # "was dubbed « an insult » by the union": the quote between the verb and "by".
-        content = quote_first(text, ce, ce + m_by.end())
+        content = quote_first(text, ce, m_by.end())
     else:
         if naming:
             return None
@@ -367,7 +386,7 @@ def _according(text: str, lo: int, hi: int, cs: int, ce: int) -> Draft | None:
     if src is None:
         return None
     lead = text[lo:cs].strip(" \t\n,")
-    if not lead or _CONJ_ONLY.fullmatch(lead):
+    if not lead or (len(lead) <= 7 and _CONJ_ONLY.fullmatch(lead)):  # "however" is the longest
         comma = text.find(",", src[1], hi)
         start = comma + 1 if comma >= 0 else src[1]
         fwd = forward(text, start, hi)
@@ -442,22 +461,32 @@ def _subject(
         if app is not None:
             return app[0], app[1], None
         return None, seg_lo, None
-    cut = _subord_cut(raw)
-    if cut and not raw[cut:].strip():
-        word = raw[:cut].split()[-1].lower()
-        if word in ("who", "which", "that"):
-            return antecedent(text, lo, seg_lo), seg_lo, None
+    found = _clause_source(raw)
+    if found is None or found is False:
         return None, seg_lo, None
-    return clean_source(text, seg_lo + cut, cs), seg_lo, None
+    if found is True:
+        return antecedent(text, lo, seg_lo), seg_lo, None
+    return (seg_lo + found[0], seg_lo + found[1]), seg_lo, None
 
 
 @lru_cache(maxsize=4096)
-def _subord_cut(raw: str) -> int:
-    """End of the last subordinator ('who', 'that', 'after' …) in the clause before a cue, 0 if none.
+def _clause_source(raw: str) -> tuple[int, int] | bool | None:
+    """The source phrase in the clause before a cue, offsets into it (None if it has none), or
+    whether a clause that ends in a subordinator ends in a relative pronoun ("…, who said"):
+    then the source is the pronoun's antecedent.
 
     Depends on the clause's words only, and a story gives the same speakers again and again
     ("Ryder said …", "the ministry said …"): cached per distinct clause.
     """
+    cut = _subord_cut(raw)
+    if cut and not raw[cut:].strip():
+        return raw[:cut].split()[-1].lower() in ("who", "which", "that")
+    return clean_source(raw, cut, len(raw))
+
+
+def _subord_cut(raw: str) -> int:
+    """End of the last subordinator ('who', 'that', 'after' …) in the clause before a cue, 0 if
+    none (cached with the rest of the clause's reading in ``_clause_source``)."""
     cut = 0
     anon = ANON_CLAUSE.search(raw) if may_be_anon(raw) else None
     # ASCII lower-cased, the case-sensitive twin finds the same words at the same offsets, faster.
@@ -469,6 +498,8 @@ def _subord_cut(raw: str) -> int:
 
 def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None:
     """'“…,” she told reporters, “…”': the second part of a split quote joins the claim."""
+    if not uq or uq[-1].open <= pos:
+        return  # no quote opens after the attribution: nothing to join (uq is in text order)
     m = _SPLIT_TAIL.match(text[pos:hi])
     if not m:
         return
@@ -486,8 +517,8 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
     """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via."""
     if len(drafts) < 2:
         # Nothing to cut, fold or merge (the usual unit): only the two-word floor applies.
-        return [d for d in drafts if _TWO_WORDS.search(text, *d.content)]
-    drafts.sort(key=lambda d: d.cue[0])
+        return drafts if not drafts or _TWO_WORDS.search(text, *drafts[0].content) else []
+    drafts.sort(key=_CUE)  # by cue start: no two drafts share one
     for i, d in enumerate(drafts):
         if d.backward:
             continue
@@ -498,34 +529,48 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
             if d.content[0] < cut < d.content[1]:
                 span = trim_span(text, d.content[0], cut)
                 if span is not None:
-                    tail = _CONJ_TAIL.search(text[span[0] : span[1]])
+                    cut_text = text[span[0] : span[1]]
+                    # Only a content ending in one of the words can end in a dangling conjunction.
+                    tail = _CONJ_TAIL.search(cut_text) if cut_text.rstrip().endswith(_CONJ_WORDS) else None
                     d.content = (span[0], span[0] + tail.start() if tail else span[1])
                 break
     # A sentence-final strong attribution starts from the unit start: claims inside it are its own.
+    # (Plain loops: a unit holds two or three drafts, too few to pay for building generators.)
     wrappers = [o for o in drafts if o.backward and not o.weak]
     out: list[Draft] = []
     for d in drafts:
         if d.weak:
             continue
-        if wrappers and any(o is not d and o.content[0] <= d.cue[0] < o.content[1] for o in wrappers):
-            continue
-        out.append(d)
+        for o in wrappers:
+            if o is not d and o.content[0] <= d.cue[0] < o.content[1]:
+                break  # wrapped
+        else:
+            out.append(d)
     for d in drafts:
         if not d.weak:
             continue
-        host = next((o for o in out if o.content[0] < d.content[1] and d.content[0] < o.content[1]), None)
-        if host is not None:
-            if host.via is None:
-                host.via = d.src
+        for host in out:
+            if host.content[0] < d.content[1] and d.content[0] < host.content[1]:
+                if host.via is None:
+                    host.via = d.src
+                break
         else:
             out.append(d)
+    out.sort(key=_content_start)
     merged: list[Draft] = []
-    for d in sorted(out, key=lambda d: d.content[0]):
+    for d in out:
         if d.continues and merged:
             merged[-1].content = (merged[-1].content[0], max(merged[-1].content[1], d.content[1]))
             continue
         merged.append(d)
     return [d for d in merged if _TWO_WORDS.search(text, *d.content)]
+
+
+_CUE = attrgetter("cue")
+
+
+def _content_start(d: Draft) -> int:
+    return d.content[0]
 
 
 # Two words at least, without slicing and splitting the content: re's \s and \S are

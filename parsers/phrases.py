@@ -57,7 +57,8 @@ _QUOTE_LEAD = re.compile(r"\s*(?:an?\s+)?([«“\"])")
 # A quote, a clause mark or "that": what follows the attribution is more than a place or time.
 _NOT_A_TAIL = re.compile(r'[“"«,:;]|\bthat\b')
 _ANON_MIDDLE = re.compile(r"who (?:asked|declined|requested|spoke)|speaking (?:on|anonymously)")
-_PREP_PHRASE = re.compile(r"(?:from|in|at|on|for|with|to)\s+\S+(?:\s+\S+){0,2}")
+_PREPOSITIONS = ("from", "in", "at", "on", "for", "with", "to")
+_PREP_PHRASE = re.compile(rf"(?:{'|'.join(_PREPOSITIONS)})\s+\S+(?:\s+\S+){{0,2}}")
 _COORD_TAIL = re.compile(r"[\s,]+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 
 
@@ -84,10 +85,10 @@ def short_tail(rest: str) -> bool:
     body = rest.strip().rstrip('.!?…”"’»').strip()
     if not body:
         return True
-    if _NOT_A_TAIL.search(body):
-        return False
-    words = body.split()
-    return len(words) <= 6 and words[0].lower() in _TAIL_PREPOSITIONS
+    # The word test first: it turns most contents away ("the toll was …") without the
+    # regex scanning them.  Seven words are enough to tell "more than six".
+    words = body.split(None, 6)
+    return len(words) <= 6 and words[0].lower() in _TAIL_PREPOSITIONS and not _NOT_A_TAIL.search(body)
 
 
 _TAIL_PREPOSITIONS = words(
@@ -229,14 +230,18 @@ def forward(text: str, s: int, hi: int, uq: list[Quote] | None = None) -> tuple[
     """Content after a cue: past 'that', up to the unit's end or a sentence end outside quotes."""
     m = _THAT_LEAD.match(text, s, hi)
     start = m.end() if m else s
-    for b in _SENT_END.finditer(text, start, hi):
+    # A search loop rather than finditer: most contents hold no such sentence end, and one
+    # search costs less than setting up an iterator.
+    b = _SENT_END.search(text, start, hi)
+    while b is not None:
         if not in_quote(b.start(), uq or []) and not _ABBREV_END.search(
             text, max(start, b.start() - 6), b.start() + 1
         ):
             hi = b.start() + 1
             break
+        b = _SENT_END.search(text, b.end(), hi)
     span = trim_span(text, start, hi)
-    if span is not None and _PREP_PHRASE.fullmatch(text[span[0] : span[1]]):
+    if span is not None and text.startswith(_PREPOSITIONS, span[0]) and _PREP_PHRASE.fullmatch(text, *span):
         return None
     return span
 
@@ -249,10 +254,13 @@ _ABBREV_END = re.compile(r"\b(?:[A-Z]|[A-Z][a-z]{0,3}|[a-z]\.[a-z])\.$")
 def back_content(text: str, lo: int, region_lo: int, uq: list[Quote]) -> tuple[int, int] | None:
     """Content before a trailing attribution: from the last sentence end outside quotes, a few words at least."""
     start = lo
-    # The window ends the text for the lookahead just as a slice would: no copy needed.
-    for m in _STOP_THEN_START.finditer(text, lo, region_lo):
+    # The window ends the text for the lookahead just as a slice would: no copy needed.  A
+    # search loop, not finditer: most windows hold one sentence end or none.
+    m = _STOP_THEN_START.search(text, lo, region_lo)
+    while m is not None:
         if not in_quote(m.start(), uq):
             start = m.end()
+        m = _STOP_THEN_START.search(text, m.end(), region_lo)
     span = trim_span(text, start, region_lo)
     if span is None:
         return None

@@ -11,9 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 
-from parsers.attribution import folded, is_title
+from parsers.attribution import folded, is_title, letter_runs
 from parsers.model import Entity
 
 _ROLE_NOUNS = (
@@ -31,11 +30,15 @@ _ROLE_THEN_NAME = re.compile(
 _NAME_THEN_ROLE = re.compile(
     rf"\b({_NAME}),\s+(?:the|a|an|its|his|her)\s+((?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\b"
 )
+_THEN_CAPITAL = re.compile(r"\s+[A-Z]")
 _ROLE_WORD = re.compile(rf"\b(?i:{_ROLE_NOUNS})\b")
 _ROLE_WORD_LOW = re.compile(rf"\b(?:{_ROLE_NOUNS.lower()})\b")  # over folded text: same hits, 4x faster
+# Where a role noun can start in lower-cased ``letter_runs``: after a space (any non-letter).
+# Opening with a literal, the pattern is scanned for at memchr speed, where \b costs a Unicode
+# lookup at every character.
+_ROLE_START = re.compile(b" (?:" + _ROLE_NOUNS.lower().encode("ascii") + b")")
 _ACRONYM = re.compile(r"\b((?:[A-Z][\w’'-]+\s+){1,6}?(?:[A-Z][\w’'-]+))\s+\(([A-Z]{2,8})\)")
 _LEAD = re.compile(r"^(?:(?:But|And|The|A|An|Then|Now|Also|While|As|When|After|However)\s+)+")
-_START_END = itemgetter(0, 1)
 _STOP = frozenset(["the", "a", "an", "of", "for", "to", "in", "at", "on", "'s", "’s"])
 
 
@@ -65,17 +68,19 @@ class SpeakerIndex:
     def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
         self.text = text
         self.entities = entities
+        # Sorted by (start, end), ties in entity order: the entity's index settles every tie
+        # (a repeated mention gives two equal tuples), so no sort key is needed.
         spans = [
-            (m.start, m.end, ent)
-            for ent in entities
+            (m.start, m.end, i, ent)
+            for i, ent in enumerate(entities)
             if ent.type not in ("DATE", "NUMBER")
             for m in ent.mentions
         ]
-        spans.sort(key=_START_END)
+        spans.sort()
         self._spans = spans
-        self._starts = [s[0] for s in spans]
+        self._starts = [s for s, _, _, _ in spans]
         # No mention is longer than this: spans starting this far before a phrase cannot reach it.
-        self._longest = max((e - s for s, e, _ in spans), default=0)
+        self._longest = max([e - s for s, e, _, _ in spans], default=0)
         # Built on first use: only pronoun sources need the people in text order.
         self._persons: list[tuple[int, int, Entity]] | None = None
         self._person_starts: list[int] = []
@@ -88,7 +93,7 @@ class SpeakerIndex:
         best: tuple[int, int, Entity] | None = None
         hi = bisect.bisect_left(self._starts, end)
         first = max(hi - 64, bisect.bisect_right(self._starts, start - self._longest), 0)
-        for s, e, ent in self._spans[first:hi]:
+        for s, e, _, ent in self._spans[first:hi]:
             if e <= start or s >= end:
                 continue
             score = (e - s) + (1000 if ent.type == "PERSON" else 500 if ent.type == "ORG" else 0)
@@ -122,7 +127,7 @@ class SpeakerIndex:
     def last_org(self, pos: int) -> Entity | None:
         """The organisation mentioned last before pos."""
         best: tuple[int, Entity] | None = None
-        for s, _e, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
+        for s, _e, _, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
             if ent.type == "ORG" and (best is None or s > best[0]):
                 best = (s, ent)
         return None if best is None else best[1]
@@ -130,7 +135,7 @@ class SpeakerIndex:
     def last_org_named(self, head: str, pos: int) -> Entity | None:
         """The organisation whose name holds ``head`` ('ministry' → Ministry of Water), last before pos."""
         best: tuple[int, Entity] | None = None
-        for s, _e, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
+        for s, _e, _, ent in self._spans[: bisect.bisect_left(self._starts, pos)]:
             if ent.type == "ORG" and head in ent.name.lower().split() and (best is None or s > best[0]):
                 best = (s, ent)
         return None if best is None else best[1]
@@ -171,17 +176,22 @@ class SpeakerIndex:
         two patterns run only at those few places, not at every word of the story."""
         out: list[tuple[tuple[str, ...], int, int]] = []
         text = self.text
-        low = folded(text)
-        for hit in _ROLE_WORD.finditer(text) if low is None else _ROLE_WORD_LOW.finditer(low):
+        for hit in _role_words(text):
             lo = max(0, hit.start() - 80)
-            m = _ROLE_THEN_NAME.search(text, lo, min(len(text), hit.end() + 80))
-            while m is not None and m.start() < hit.end():
-                if m.end(1) == hit.end():
-                    s, e = _strip_titles(text, m.start(2), m.end(2))
-                    if s < e:
-                        out.append((role_key(_LEAD.sub("", m.group(1))), s, e))
-                    break
-                m = _ROLE_THEN_NAME.search(text, m.start() + 1, min(len(text), hit.end() + 80))
+            # Each pattern needs what most role words lack, checked first: a name's capital
+            # right after the role ("spokesman Pat Ryder"), a comma before it ("Pat Ryder, the
+            # spokesman": the comma comes before the role phrase, which ends with this word).
+            if _THEN_CAPITAL.match(text, hit.end()):
+                m = _ROLE_THEN_NAME.search(text, lo, min(len(text), hit.end() + 80))
+                while m is not None and m.start() < hit.end():
+                    if m.end(1) == hit.end():
+                        s, e = _strip_titles(text, m.start(2), m.end(2))
+                        if s < e:
+                            out.append((role_key(_LEAD.sub("", m.group(1))), s, e))
+                        break
+                    m = _ROLE_THEN_NAME.search(text, m.start() + 1, min(len(text), hit.end() + 80))
+            if text.find(",", lo, hit.start()) < 0:
+                continue
             back = _NAME_THEN_ROLE.search(text, lo, hit.end())
             if back is not None and back.end(2) == hit.end():
                 s, e = _strip_titles(text, back.start(1), back.end(1))
@@ -199,6 +209,28 @@ class SpeakerIndex:
                 long_s = m.start(1) + (len(lead.group(0)) if lead else 0)
                 self._acronyms.setdefault(m.group(2), (long_s, m.end(1)))
         return self._acronyms.get(word)
+
+
+def _role_words(text: str) -> list[re.Match[str]]:
+    """The role nouns of ``text`` as whole words, in order (what ``_ROLE_WORD`` finds).
+
+    Over folded text ``_ROLE_WORD_LOW`` finds the same, and is tried only where the
+    lower-cased letter runs show a role noun starting (``_ROLE_START``, or the text's start):
+    a role word is a whole word, so it starts a letter run.  Not when the text holds the
+    Kelvin sign, which lower-cases to "k" but is no letter in the runs.
+    """
+    low = folded(text)
+    if low is None:
+        return list(_ROLE_WORD.finditer(text))
+    if "\u212a" in text:
+        return list(_ROLE_WORD_LOW.finditer(low))
+    # Role words are whole words, so no two overlap: each place is tried on its own.
+    hits = []
+    for p in [0, *(c.start() + 1 for c in _ROLE_START.finditer(letter_runs(text).lower()))]:
+        m = _ROLE_WORD_LOW.match(low, p)
+        if m is not None:
+            hits.append(m)
+    return hits
 
 
 def _strip_titles(text: str, start: int, end: int) -> tuple[int, int]:

@@ -31,31 +31,58 @@ def shape(word: str) -> str:
     if hit is None:
         if len(_SHAPES) >= _SHAPES_SIZE:
             _SHAPES.clear()
-        hit = word
-        for pattern, repl in _SHAPE_SUBS:
-            hit = pattern.sub(repl, hit)
-        _SHAPES[word] = hit
+        hit = _SHAPES[word] = _plain_shape(word) or _regex_shape(word)
     return hit
+
+
+def _plain_shape(word: str) -> str:
+    """The shape of the commonest words ("Pat", "the", "NATO", "1996") without the regexes, or ""
+    for any other: an ASCII word of letters is one run of a case, or a capital and one run of
+    lower case, and ASCII digits are one run of digits (which is what the substitutions see)."""
+    if not word.isascii():
+        return ""
+    if word.isalpha():
+        if word.islower():
+            return "x"
+        if word.isupper():
+            return "X"
+        if word[0].isupper() and word[1:].islower():
+            return "Xx"
+        return ""
+    return "d" if word.isdigit() else ""
+
+
+def _regex_shape(word: str) -> str:
+    for pattern, repl in _SHAPE_SUBS:
+        word = pattern.sub(repl, word)
+    return word
 
 
 def word_features(
     word: str, sent_initial: bool, all_caps: bool, gaz: Gazetteer, lower_vocab: frozenset[str]
 ) -> list[str]:
+    """The features of the word itself, then those of where it stands (see ``line_features``)."""
+    feats = own_features(word, gaz, lower_vocab)
+    if sent_initial or all_caps:
+        feats += line_features(word, sent_initial, all_caps, lower_vocab)
+    return feats
+
+
+def own_features(word: str, gaz: Gazetteer, lower_vocab: frozenset[str]) -> list[str]:
+    """What the word is: its spelling, shape, affixes, and the lists that hold it."""
     low = word.lower()
-    shp = shape(word)
     feats = [
         "bias",
         "w=" + word,
         "l=" + low,
-        "sh=" + shp,
+        "sh=" + shape(word),
         "s3=" + low[-3:],
         "s4=" + low[-4:],
         "p3=" + low[:3],
     ]
     if len(low) <= 3:
         feats.append("short")
-    common = low in lower_vocab
-    if common:
+    if low in lower_vocab:
         feats.append("lc")
     for section in gaz.words.get(low, ()):
         feats.append("g=" + section)
@@ -65,8 +92,17 @@ def word_features(
         feats.append("hyh=" + head.lower())
         for section in gaz.words.get(head.lower(), ()):
             feats.append("gh=" + section)
+    return feats
+
+
+def line_features(word: str, sent_initial: bool, all_caps: bool, lower_vocab: frozenset[str]) -> list[str]:
+    """The word at a sentence start, or on a line in capitals (a headline, a dateline).  Apart from
+    ``own_features`` because most words are neither, and the tagger sums the two parts apart."""
+    low = word.lower()
+    common = low in lower_vocab
+    feats: list[str] = []
     if sent_initial:
-        feats += ["si", "si&l=" + low, "si&sh=" + shp]
+        feats += ["si", "si&l=" + low, "si&sh=" + shape(word)]
         if common:
             feats.append("si&lc")
     if all_caps:

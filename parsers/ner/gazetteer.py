@@ -13,6 +13,10 @@ class Gazetteer:
     words: dict[str, tuple[str, ...]]
     phrases: dict[str, str]
     longest: int
+    # The first word of every phrase: a run with none of them holds no phrase (the usual case).
+    phrase_starts: frozenset[str]
+    # Words listed only as MISC (religions, nationalities): see the tagger's _listed_names.
+    misc_only: frozenset[str]
     # Acronym (as written) → its expansion, for acronyms that are well known without parentheses.
     acronyms: dict[str, str]
     titles: frozenset[str]
@@ -55,6 +59,8 @@ def _parse(text: str) -> Gazetteer:
         words={k: tuple(v) for k, v in words.items()},
         phrases=phrases,
         longest=longest,
+        phrase_starts=frozenset(p.split(" ")[0] for p in phrases),
+        misc_only=frozenset(w for w, sections in words.items() if sections == ["MISC"]),
         acronyms=acronyms,
         titles=frozenset(titles),
     )
@@ -73,16 +79,20 @@ def phrase_labels(lower_tokens: list[str], gaz: Gazetteer) -> list[str]:
     out = [""] * n
     if n < 2:
         return out
+    starts = gaz.phrase_starts
+    if starts.isdisjoint(lower_tokens):
+        return out
     i = 0
     phrases = gaz.phrases
     while i < n:
         hit = 0
         section = ""
-        for k in range(min(gaz.longest, n - i), 1, -1):
-            sec = phrases.get(" ".join(lower_tokens[i : i + k]))
-            if sec is not None:
-                hit, section = k, sec
-                break
+        if lower_tokens[i] in starts:
+            for k in range(min(gaz.longest, n - i), 1, -1):
+                sec = phrases.get(" ".join(lower_tokens[i : i + k]))
+                if sec is not None:
+                    hit, section = k, sec
+                    break
         if hit:
             out[i] = "B-" + section
             for j in range(i + 1, i + hit):

@@ -191,17 +191,17 @@ def _unknown(tok: str, gaz: Gazetteer) -> bool:
     return "FIRST" not in gaz.words.get(low, ()) and low not in gaz.titles
 
 
-def _by_context(run: Run, tags: tuple[str, ...], gaz: Gazetteer) -> tuple[str, ...]:
+def _by_context(
+    toks: tuple[str, ...], prev: str, nxt: str, all_caps: bool, tags: tuple[str, ...], gaz: Gazetteer
+) -> tuple[str, ...]:
     """A name the model took for a person, where the words around it say place or organization."""
-    toks = run.tokens
-    prev = run.prev
     if prev in PLACE_PREV:
         if (
             len(toks) == 1
             and tags[0] == "PER"
-            and not run.all_caps
+            and not all_caps
             and toks[0] not in _NOT_PLACES
-            and (not run.next.isalpha() or run.next[0].isupper() or run.next in _AFTER_PLACE)
+            and (not nxt.isalpha() or nxt[0].isupper() or nxt in _AFTER_PLACE)
             and _unknown(toks[0], gaz)
         ):
             return ("LOC",)
@@ -215,7 +215,7 @@ def apply_heads(run: Run, tags: tuple[str, ...], gaz: Gazetteer) -> tuple[str, .
     """Tags of the run with organization and place names made whole by their head words."""
     toks = run.tokens
     if run.prev in _CONTEXT_PREV:
-        tags = _by_context(run, tags, gaz)
+        tags = _by_context(toks, run.prev, run.next, run.all_caps, tags, gaz)
     # Two set probes decide for nearly every run: no head word as written or in capitals.
     if _TRIGGERS.isdisjoint(toks) and _UPPER_TRIGGERS.isdisjoint(toks):
         return tags
@@ -276,3 +276,13 @@ def apply_heads(run: Run, tags: tuple[str, ...], gaz: Gazetteer) -> tuple[str, .
             out[i] = "LOC"
             done[i] = True
     return tuple(out)
+
+
+def apply_heads_word(word: str, tag: str, prev: str, nxt: str, all_caps: bool, gaz: Gazetteer) -> str:
+    """``apply_heads`` for a one-word run (most runs), without building the run.
+
+    Every head rule joins a head word to its neighbours in the run, so a lone word can only be
+    retyped by the words around it."""
+    if prev in _CONTEXT_PREV:
+        return _by_context((word,), prev, nxt, all_caps, (tag,), gaz)[0]
+    return tag

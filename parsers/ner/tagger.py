@@ -2,8 +2,13 @@
 
 The model is a table feature → weight per class.  Features are grouped by
 what they depend on (see ``features``), and each group's summed weights are
-cached per distinct input, so a token usually costs six dictionary hits and
+cached per distinct input, so a token usually costs four dictionary hits and
 one five-way addition.
+
+The shipped weights are integers, so regrouping the sums changes no score.  A
+tagger built on the trainer's float weights scores the same groups; its
+rounding may differ from one flat sum at near-ties, which only moves the
+trainer's progress figure.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ from typing import NamedTuple
 
 from parsers.ner.features import (
     context_features,
+    line_features,
+    own_features,
     position_features,
     shape,
     tag_features,
@@ -77,15 +84,25 @@ class Tagger:
     weights: dict[str, Vec]
     vocab: frozenset[str]
     gaz: Gazetteer
-    _word: dict[tuple[str, bool, bool], tuple[Vec, str]] = field(default_factory=dict)
+    # A word's summed word features and its shape, one table per (sentence-initial, all-caps)
+    # context, indexed 2 * si + ac: keyed by the bare word, a lookup builds no key tuple.
+    _word: tuple[dict[str, tuple[Vec, str]], ...] = field(default_factory=lambda: ({}, {}, {}, {}))
     _prev: dict[str, Vec] = field(default_factory=dict)
     _next: dict[str, Vec] = field(default_factory=dict)
     _misc: dict[tuple[str, str, bool, bool, int, str], Vec] = field(default_factory=dict)
+    # The misc sum of a one-word run (first and last, no phrase, after "O"), by the word's shape.
+    _one: dict[str, Vec] = field(default_factory=dict)
 
     def _sum(self, feats: list[str]) -> Vec:
-        # Five running floats, unrolled: this is the cold path for every unseen word, and a
-        # list built per feature cost more than the additions themselves.
-        s0 = s1 = s2 = s3 = s4 = 0.0
+        # Five running sums, unrolled: this is the cold path for every unseen word, and a list
+        # built per feature cost more than the additions themselves.  Integer zeros: the shipped
+        # weights are integers and int + int is the interpreter's specialized fast path (float +
+        # int is not); float weights (the trainer's) still sum as floats.
+        s0: float = 0
+        s1: float = 0
+        s2: float = 0
+        s3: float = 0
+        s4: float = 0
         get = self.weights.get
         for f in feats:
             w = get(f)
@@ -98,31 +115,71 @@ class Tagger:
                 s4 += e
         return (s0, s1, s2, s3, s4)
 
+    def _word_entry(self, word: str, sent_initial: bool, all_caps: bool) -> tuple[Vec, str]:
+        """The word's summed ``word_features`` and its shape.  Its own features are summed once,
+        into the plain table, and a sentence start or a capitals line only adds its few (a fifth
+        of new entries in the CoNLL text are words met before in another of the four tables)."""
+        plain = self._word[0]
+        own = plain.get(word)
+        if own is None:
+            own = plain[word] = (self._sum(own_features(word, self.gaz, self.vocab)), shape(word))
+        if not (sent_initial or all_caps):
+            return own
+        (o0, o1, o2, o3, o4), shp = own
+        l0, l1, l2, l3, l4 = self._sum(line_features(word, sent_initial, all_caps, self.vocab))
+        return (o0 + l0, o1 + l1, o2 + l2, o3 + l3, o4 + l4), shp
+
+    def _misc_sum(self, prev_tag: str, shp: str, first: bool, last: bool, n: int, gs: str) -> Vec:
+        """Position, gazetteer phrase label and previous tag: few distinct values, cached by callers."""
+        return self._sum([*position_features(first, last, n), "gs=" + gs, *tag_features(prev_tag, shp)])
+
     def tag(self, run: Run) -> tuple[str, ...]:
         """One class per token of the run (greedy, left to right).  Not cached here: extraction
         caches everything it derives from a run in context (parsers.entities._RUN_INFO)."""
         toks = run.tokens
-        gs = phrase_labels([t.lower() for t in toks], self.gaz) if len(toks) > 1 else _NO_PHRASE
+        if len(toks) == 1:
+            return (self.tag_word(toks[0], run.prev, run.next, run.sent_initial, run.all_caps),)
+        lowers = [t.lower() for t in toks]
+        gs = phrase_labels(lowers, self.gaz)
         tags = _particles_follow_person(toks, self._tag(run, gs))
-        return tuple(_listed_names(toks, tags, gs, self.gaz))
+        return tuple(_listed_names(lowers, tags, gs, self.gaz))
+
+    def tag_word(self, word: str, prev: str, nxt: str, sent_initial: bool, all_caps: bool) -> str:
+        """The class of a one-word run (most runs), without building the run: ``_tag`` without its
+        loop and position bookkeeping.  A lone word has no gazetteer phrase, and neither rule of
+        ``tag`` can change it (both look at a neighbouring token)."""
+        wcache = self._word[2 * sent_initial + all_caps]
+        hit = wcache.get(word)
+        if hit is None:
+            hit = wcache[word] = self._word_entry(word, sent_initial, all_caps)
+        wv, shp = hit
+        pv = self._prev.get(prev)
+        if pv is None:
+            pv = self._prev[prev] = self._sum(context_features(prev, "p="))
+        nv = self._next.get(nxt)
+        if nv is None:
+            nv = self._next[nxt] = self._sum(context_features(nxt, "n="))
+        mv = self._one.get(shp)
+        if mv is None:
+            mv = self._one[shp] = self._misc_sum("O", shp, True, True, 1, "")
+        return _best_class(wv, pv, nv, mv)
 
     def _tag(self, run: Run, gs: Sequence[str]) -> list[str]:
         toks = run.tokens
         n = len(toks)
         out: list[str] = []
         prev_tag = "O"
-        wcache, pcache, ncache, mcache = self._word, self._prev, self._next, self._misc
+        pcache, ncache, mcache = self._prev, self._next, self._misc
         si, ac = run.sent_initial, run.all_caps
-        nb = min(n, 4)
+        # Only the first word can be sentence-initial.
+        first_cache, rest_cache = self._word[2 * si + ac], self._word[ac]
+        nb = n if n < 4 else 4
         last_i = n - 1
         for i, word in enumerate(toks):
-            key = (word, si and i == 0, ac)
-            hit = wcache.get(key)
+            wcache = rest_cache if i else first_cache
+            hit = wcache.get(word)
             if hit is None:
-                hit = wcache[key] = (
-                    self._sum(word_features(word, key[1], ac, self.gaz, self.vocab)),
-                    shape(word),
-                )
+                hit = wcache[word] = self._word_entry(word, si and i == 0, ac)
             wv, shp = hit
             p = toks[i - 1] if i else run.prev
             pv = pcache.get(p)
@@ -132,36 +189,35 @@ class Tagger:
             nv = ncache.get(nx)
             if nv is None:
                 nv = ncache[nx] = self._sum(context_features(nx, "n="))
-            # Position, gazetteer phrase label and previous tag: few distinct values, one cached sum.
             mkey = (prev_tag, shp, i == 0, i == last_i, nb, gs[i])
             mv = mcache.get(mkey)
             if mv is None:
-                mv = mcache[mkey] = self._sum(
-                    [*position_features(i == 0, i == last_i, n), "gs=" + gs[i], *tag_features(prev_tag, shp)]
-                )
-            # Unrolled: a generator over zip() cost more than the twenty additions it does.
-            w0, w1, w2, w3, w4 = wv
-            p0, p1, p2, p3, p4 = pv
-            n0, n1, n2, n3, n4 = nv
-            m0, m1, m2, m3, m4 = mv
-            s0 = w0 + p0 + n0 + m0
-            s1 = w1 + p1 + n1 + m1
-            s2 = w2 + p2 + n2 + m2
-            s3 = w3 + p3 + n3 + m3
-            s4 = w4 + p4 + n4 + m4
-            # Unrolled argmax over the five classes (O, PER, ORG, LOC, MISC).
-            best, tag = s0, "O"
-            if s1 > best:
-                best, tag = s1, "PER"
-            if s2 > best:
-                best, tag = s2, "ORG"
-            if s3 > best:
-                best, tag = s3, "LOC"
-            if s4 > best:
-                tag = "MISC"
-            prev_tag = tag
-            out.append(tag)
+                mv = mcache[mkey] = self._misc_sum(*mkey)
+            prev_tag = _best_class(wv, pv, nv, mv)
+            out.append(prev_tag)
         return out
+
+
+def _best_class(wv: Vec, pv: Vec, nv: Vec, mv: Vec) -> str:
+    """The class with the highest summed score (the first of equals)."""
+    # Unrolled: a generator over zip() cost more than the twenty additions it does.
+    w0, w1, w2, w3, w4 = wv
+    p0, p1, p2, p3, p4 = pv
+    n0, n1, n2, n3, n4 = nv
+    m0, m1, m2, m3, m4 = mv
+    best, tag = w0 + p0 + n0 + m0, "O"
+    s = w1 + p1 + n1 + m1
+    if s > best:
+        best, tag = s, "PER"
+    s = w2 + p2 + n2 + m2
+    if s > best:
+        best, tag = s, "ORG"
+    s = w3 + p3 + n3 + m3
+    if s > best:
+        best, tag = s, "LOC"
+    if w4 + p4 + n4 + m4 > best:
+        tag = "MISC"
+    return tag
 
 
 _PARTICLE_RE = re.compile(
@@ -172,81 +228,84 @@ _PARTICLE_RE = re.compile(
 def _particles_follow_person(toks: Sequence[str], tags: list[str]) -> list[str]:
     """A name particle after a person's name continues it ("Mushtaq Talib al-Saidi", "Pieter van der Berg")."""
     n = len(toks)
-    for i in range(1, n):
-        if tags[i - 1] == "PER" and tags[i] != "PER" and _PARTICLE_RE.match(toks[i]):
-            if "-" in toks[i]:
-                tags[i] = "PER"
-                continue
-            j = i
-            while j < n and _PARTICLE_RE.match(toks[j]) and "-" not in toks[j]:
-                j += 1  # "de la", "van der"
-            if j < n and toks[j][:1].isupper():
-                for k in range(i, j + 1):
-                    tags[k] = "PER"
-        elif (
-            tags[i - 1] == "PER"
-            and tags[i] != "PER"
-            and toks[i][:1].isupper()
-            and toks[i - 1].islower()
-            and _PARTICLE_RE.match(toks[i - 1])
-        ):
-            tags[i] = "PER"  # "Jean de la | Fontaine": a name does not end on its particle
+    # Both rules need a person, and the second an ORG after a MISC: most runs skip the loops.
+    if "PER" in tags:
+        for i in range(1, n):
+            if tags[i - 1] == "PER" and tags[i] != "PER" and _PARTICLE_RE.match(toks[i]):
+                if "-" in toks[i]:
+                    tags[i] = "PER"
+                    continue
+                j = i
+                while j < n and _PARTICLE_RE.match(toks[j]) and "-" not in toks[j]:
+                    j += 1  # "de la", "van der"
+                if j < n and toks[j][:1].isupper():
+                    for k in range(i, j + 1):
+                        tags[k] = "PER"
+            elif (
+                tags[i - 1] == "PER"
+                and tags[i] != "PER"
+                and toks[i][:1].isupper()
+                and toks[i - 1].islower()
+                and _PARTICLE_RE.match(toks[i - 1])
+            ):
+                tags[i] = "PER"  # "Jean de la | Fontaine": a name does not end on its particle
     # "Nordic Institute", "British Airways": an adjective the model read as MISC starts the ORG name.
-    for i in range(1, n):
-        if tags[i] == "ORG" and tags[i - 1] == "MISC":
-            k = i - 1
-            while k >= 0 and tags[k] == "MISC":
-                tags[k] = "ORG"
-                k -= 1
+    if "ORG" in tags and "MISC" in tags:
+        for i in range(1, n):
+            if tags[i] == "ORG" and tags[i - 1] == "MISC":
+                k = i - 1
+                while k >= 0 and tags[k] == "MISC":
+                    tags[k] = "ORG"
+                    k -= 1
     return tags
 
 
-_NO_PHRASE = ("",)
 _LISTED_TYPES = frozenset(("LOC", "ORG", "MISC"))
 
 
-def _listed_names(toks: Sequence[str], tags: list[str], gs: Sequence[str], gaz: Gazetteer) -> list[str]:
+def _listed_names(lowers: Sequence[str], tags: list[str], gs: Sequence[str], gaz: Gazetteer) -> list[str]:
     """Two gazetteer rules the model's features alone do not enforce.
 
     A listed multi-word name the model split ("Islamic Resistance | in | Iraq") is one name of its
     listed type; one the model read whole, as any single type, is left to it ("New York" in "New
     York Yankees" is part of a team).  And a name made only of listed religions and nationalities
-    ("Sunni Muslim") is MISC, never an organization or a person."""
-    n = len(toks)
-    i = 0
-    while i < n:
-        label = gs[i]
-        if not label.startswith("B-"):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and gs[j].startswith("I-"):
-            j += 1
-        typ = label[2:]
-        if typ in _LISTED_TYPES and tags[i] != "O" and any(t != tags[i] for t in tags[i + 1 : j]):
-            tags[i:j] = [typ] * (j - i)
-        i = j
-    i = 0
-    while i < n:
-        t = tags[i]
-        j = i + 1
-        while j < n and tags[j] == t:
-            j += 1
-        # Two words or more: alone, a listed word is the model's call ("Labour" the party is ORG).
-        if (
-            (t == "ORG" or t == "PER")
-            and j - i > 1
-            and all(gaz.words.get(w.lower()) == ("MISC",) for w in toks[i:j])
-        ):
-            tags[i:j] = ["MISC"] * (j - i)
-        i = j
+    ("Sunni Muslim") is MISC, never an organization or a person.
+
+    Each rule needs a listed word (a phrase label, a MISC-only word); most runs have neither."""
+    n = len(lowers)
+    if gs.count("") < n:
+        i = 0
+        while i < n:
+            label = gs[i]
+            if not label.startswith("B-"):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and gs[j].startswith("I-"):
+                j += 1
+            typ = label[2:]
+            if typ in _LISTED_TYPES and tags[i] != "O" and any(t != tags[i] for t in tags[i + 1 : j]):
+                tags[i:j] = [typ] * (j - i)
+            i = j
+    misc_only = gaz.misc_only
+    if not misc_only.isdisjoint(lowers):
+        i = 0
+        while i < n:
+            t = tags[i]
+            j = i + 1
+            while j < n and tags[j] == t:
+                j += 1
+            # Two words or more: alone, a listed word is the model's call ("Labour" the party is ORG).
+            if (t == "ORG" or t == "PER") and j - i > 1 and all(low in misc_only for low in lowers[i:j]):
+                tags[i:j] = ["MISC"] * (j - i)
+            i = j
     return tags
 
 
-def spans_of(run: Run, tags: Sequence[str]) -> list[TaggedSpan]:
-    """Consecutive tokens with the same class form one name; lower-case edges are trimmed."""
-    spans: list[TaggedSpan] = []
-    toks = run.tokens
+def name_spans(toks: Sequence[str], tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(class, first token, last token) of each name: consecutive tokens with the same class form
+    one name, and lower-case edges are trimmed.  Plain tuples, for extraction's cold path."""
+    spans: list[tuple[str, int, int]] = []
     i, n = 0, len(tags)
     while i < n:
         t = tags[i]
@@ -262,9 +321,15 @@ def spans_of(run: Run, tags: Sequence[str]) -> list[TaggedSpan]:
         while b >= a and toks[b][:1].islower() and "-" not in toks[b]:
             b -= 1
         if a <= b:
-            spans.append(TaggedSpan(run.starts[a], run.ends[b], t, a, b))
+            spans.append((t, a, b))
         i = j + 1
     return spans
+
+
+def spans_of(run: Run, tags: Sequence[str]) -> list[TaggedSpan]:
+    """The names of a tagged run with their offsets (see ``name_spans``)."""
+    starts, ends = run.starts, run.ends
+    return [TaggedSpan(starts[a], ends[b], t, a, b) for t, a, b in name_spans(run.tokens, tags)]
 
 
 # The shipped model: gzip of one JSON header line, then the feature names and the lower-case vocabulary
