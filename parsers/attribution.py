@@ -186,28 +186,24 @@ def find_hedges(
     text: str,
     start: int,
     end: int,
-    low: str | None = None,
     *,
     fold: bool = False,
     runs: bytes | None = None,
 ) -> tuple[str, ...]:
     """Hedge expressions inside text[start:end], lower-cased, in order, without repeats.
 
-    ``low`` is ``folded(text)`` when the caller has it, or ``fold`` is ``foldable(text)`` (the
-    window alone is lower-cased then), or ``runs`` is ``hedge_runs(text, letter_runs(text))``:
-    the same answer, faster.
+    ``fold`` is ``foldable(text)`` (the window alone is lower-cased then) and ``runs`` is
+    ``hedge_runs(text, letter_runs(text))`` when the caller has them: the same answer, faster.
     """
     if runs is not None and start > 0:
         return _hedges_at_words(text, start, end, runs)
-    if low is None and fold:
+    if fold:
         # Lower-cased from the character before the window, the word edge in front of a hedge
         # there.  Lower case is the same character by character over a window as over the
         # story (bar the Greek final sigma, a word character either way), and a window is
         # mostly ASCII, which lowers fast, where the story is not.
         edge = start - 1 if start > 0 else 0
         return _folded_hedges(text[edge:end].lower(), start - edge, end - edge)
-    if low is not None:
-        return _folded_hedges(low, start, end)
     # Most contents hold no hedge: a word-set test spares them the big case-blind regex.
     if _HEDGE_TRIGGERS.isdisjoint(_ALPHA.findall(text[start:end].lower())):
         return ()

@@ -297,10 +297,12 @@ def _passive_aux(before: str) -> re.Match[str] | None:
 
 
 _AUX_WORDS = ("was", "were", "is", "are", "been", "being", "be", "get", "got")
-# The cue words ``_verb_reading`` has a test for; for every other word it is True.
-_READING_CHECKED = _AMBIGUOUS_S | words(
-    "say says claimed added responded replied reported called described estimated alleged"
-)
+# The cue words each test of ``_verb_reading`` applies to, and all of them: for every other word
+# it is True, so callers ask only about these (and slice the text after the cue only for them).
+_SAY = words("say says")
+_THEN_TO_OR_NUMBER = words("added responded replied")
+_AFTER_DETERMINER = words("reported called described estimated alleged claimed")
+_READING_CHECKED = _AMBIGUOUS_S | _SAY | _THEN_TO_OR_NUMBER | _AFTER_DETERMINER
 
 
 def _verb_reading(word: str, before: str, after: str) -> bool:
@@ -311,16 +313,13 @@ def _verb_reading(word: str, before: str, after: str) -> bool:
             return False
         if _FOLLOWED_BY_VERB.match(after):
             return False
-    if word in ("say", "says") and _MODAL_END.search(before):
+    if word in _SAY and _MODAL_END.search(before):
         return False
     if word == "claimed" and _LIVES.match(after):
         return False
-    if word in ("added", "responded", "replied") and _TO_OR_NUMBER.match(after):
+    if word in _THEN_TO_OR_NUMBER and _TO_OR_NUMBER.match(after):
         return False
-    return not (
-        word in ("reported", "called", "described", "estimated", "alleged", "claimed")
-        and _DETERMINER_END.search(before)
-    )
+    return not (word in _AFTER_DETERMINER and _DETERMINER_END.search(before))
 
 
 def _passive(

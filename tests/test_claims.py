@@ -453,13 +453,16 @@ def test_cue_words_from_the_probe_match_the_cue_regex_at_every_window() -> None:
 
 @pytest.mark.parametrize("text", [_TRICKY, _TRICKY.replace("ſ", "s").replace("İ", "I").replace("ı", "i")])
 def test_hedges_on_folded_text_match_the_case_blind_regex(text: str) -> None:
-    from parsers.attribution import find_hedges, folded
+    from parsers.attribution import find_hedges, foldable, hedge_runs, letter_runs
 
-    low = folded(text)
+    fold = foldable(text)
+    runs = hedge_runs(text, letter_runs(text))
     edges = range(0, len(text) + 1, 4)
     for lo in edges:
         for hi in edges:
             if lo <= hi:
-                assert find_hedges(text, lo, hi, low) == find_hedges(text, lo, hi), (lo, hi)
-    # The cleaned variant can use the fast path, the tricky one must not.
-    assert (low is None) == ("ſ" in text)
+                plain = find_hedges(text, lo, hi)
+                assert find_hedges(text, lo, hi, fold=fold) == plain, (lo, hi)
+                assert find_hedges(text, lo, hi, fold=fold, runs=runs) == plain, (lo, hi)
+    # The cleaned variant can use the fast paths, the tricky one must not.
+    assert (runs is None) == (not fold) == ("ſ" in text)
