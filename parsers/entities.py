@@ -167,7 +167,7 @@ _RunInfo = tuple[
 # Runs recur (wire copy names the same people and places again and again, within and across
 # stories), so a run is tokenized, tagged and turned into span templates once per distinct surface
 # and context, and reused; bounded, cleared when full.
-_RUN_INFO: dict[tuple[str, str, str, bool, bool], _RunInfo] = {}
+_RUN_INFO: dict[Context, _RunInfo] = {}
 _RUN_INFO_SIZE = 200_000
 _NO_SPANS: tuple[_SpanInfo, ...] = ()
 
@@ -184,7 +184,7 @@ _TEMPLATES: dict[tuple[Template, ...], tuple[Template, ...]] = {}
 
 def _run_info(ctx: Context, tg: Tagger) -> _RunInfo:
     gaz = tg.gaz
-    surface, _start, prev, nxt, si, ac = ctx
+    surface, prev, nxt, si, ac = ctx
     toks, starts, ends = split_run(surface)
     starts = _OFFSETS.setdefault(starts, starts)
     ends = _OFFSETS.setdefault(ends, ends)
@@ -223,7 +223,7 @@ def _run_info(ctx: Context, tg: Tagger) -> _RunInfo:
     return (toks, starts, ends, tags, "O" in tags, tuple(spans) if spans else _NO_SPANS, None)
 
 
-def _recover(text: str, contexts: list[Context], tg: Tagger) -> list[RawMention]:
+def _recover(text: str, contexts: list[Context], offsets: list[int], tg: Tagger) -> list[RawMention]:
     """Mentions of the tagged spans, plus names the tagger found once but missed elsewhere in the same
     story (at a sentence start, in a headline): a token sequence seen as a name is that name again."""
     gaz = tg.gaz
@@ -231,17 +231,15 @@ def _recover(text: str, contexts: list[Context], tg: Tagger) -> list[RawMention]
     out: list[RawMention] = []
     with_o: list[tuple[int, _RunInfo]] = []
     cache = _RUN_INFO
-    for ctx in contexts:
-        key = (ctx[0], ctx[2], ctx[3], ctx[4], ctx[5])  # the context without its offset
-        info = cache.get(key)
+    for ctx, base in zip(contexts, offsets, strict=True):
+        info = cache.get(ctx)
         if info is None:
             if len(cache) >= _RUN_INFO_SIZE:
                 cache.clear()
                 _OFFSETS.clear()
                 _TAGS.clear()
                 _TEMPLATES.clear()
-            info = cache[key] = _run_info(ctx, tg)
-        base = ctx[1]
+            info = cache[ctx] = _run_info(ctx, tg)
         if info[4]:
             with_o.append((base, info))  # only runs with a word left out can hold a missed name
         for short_type, templates, toks in info[5]:
@@ -403,7 +401,7 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     text = article.text
     tg = tagger()
     gaz = tg.gaz
-    raw = _places_of_datelines(article, _one_type_per_name(_recover(text, run_contexts(text), tg), gaz))
+    raw = _places_of_datelines(article, _one_type_per_name(_recover(text, *run_contexts(text), tg), gaz))
     groups = group_mentions(raw, text, gaz)
     spans = {m.end: m.start for m in raw}
     entities: list[Entity] = []

@@ -145,11 +145,12 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         key = (ns, m.type)
         g = by_key.get(key)
         if g is None:
-            g = by_key[key] = Group(m.type, [m.surface])
+            g = by_key[key] = Group(m.type, [m.surface], [m])
             groups.append(g)
-        elif m.surface not in g.surfaces:
-            g.surfaces.append(m.surface)
-        g.mentions.append(m)
+        else:
+            if m.surface not in g.surfaces:
+                g.surfaces.append(m.surface)
+            g.mentions.append(m)
     n = len(groups)
     parent = list(range(n))
 
@@ -267,20 +268,23 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             union(k, best)
     if not merged_any[0]:
         return groups  # already one group per entity, in order of first mention
-    merged: dict[int, Group] = {}
-    order: list[int] = []
-    for k, g in enumerate(groups):
-        root = find(k)
-        tgt = merged.get(root)
-        if tgt is None:
-            tgt = merged[root] = Group(groups[root].type, [])
-            order.append(root)
-        for s in g.surfaces:
-            if s not in tgt.surfaces:
-                tgt.surfaces.append(s)
-        tgt.mentions.extend(g.mentions)
-    out = [merged[root] for root in order]
-    for g in out:
-        g.mentions.sort(key=_START)
+    roots = [find(k) for k in range(n)]
+    members: dict[int, list[int]] = {}
+    for k, root in enumerate(roots):
+        members.setdefault(root, []).append(k)
+    out: list[Group] = []
+    for root, ks in members.items():  # roots in order of their first member
+        if len(ks) == 1:
+            out.append(groups[root])  # nothing joined it: already whole, its mentions in order
+            continue
+        tgt = Group(groups[root].type, [], [])
+        for k in ks:
+            g = groups[k]
+            for s in g.surfaces:
+                if s not in tgt.surfaces:
+                    tgt.surfaces.append(s)
+            tgt.mentions.extend(g.mentions)
+        tgt.mentions.sort(key=_START)
+        out.append(tgt)
     out.sort(key=lambda g: g.mentions[0].start)
     return out
