@@ -25,18 +25,27 @@ HEDGES = (
 _SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
 # Two scans, each starting with a literal or a digit so the regex engine skips ahead fast (an
 # alternation of words, a look-behind or "\b" in front makes it try every position); word
-# boundaries and hedges are checked on each hit.
-DIGITS_RE = re.compile(rf"\d\d*(?:,\d{{3}})*(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)")
-# DIGITS_RE's "\d" costs a Unicode table lookup at every character the scan passes.  Two equivalent
-# scans avoid it: for ASCII text (str.isascii() is a flag check) the ASCII-only pattern, where "\d"
-# and "\w" mean the same; otherwise one that stops only at ASCII digits and non-ASCII characters
-# (a plain range test) and there checks that the character is a digit.
-_DIGITS_ASCII_RE = re.compile(DIGITS_RE.pattern, re.ASCII)
-_DIGITS_UNICODE_RE = re.compile(r"[0-9\x80-\U0010ffff](?<=\d)" + DIGITS_RE.pattern.removeprefix(r"\d"))
+# boundaries and hedges are checked on each hit.  find_numbers reads the number from group 1.
+_DIGITS_REST = rf"\d*(?:,\d{{3}})*(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)"
+DIGITS_RE = re.compile(rf"\d{_DIGITS_REST}")
+# In the scans, a number glued to what is before it (a letter, digit, "_", ".", ",", ":", "/" or
+# "-": "G7", the "91" of "1990-91", the "5" of "2.5.1") fails in the regex engine instead of being
+# dropped by find_numbers one match object later.  No other number is found instead: every digit
+# inside such a match follows a digit, "," or ".", so it fails the same test.  "$", "€" and "£"
+# are left to find_numbers ("$5" counts, "x$5" does not).
+_NOT_GLUED = r"(?<![\w.,:/-]\d)"
+# "\d" costs a Unicode table lookup at every character the scan passes.  Two equivalent scans avoid
+# it: for ASCII text (str.isascii() is a flag check) the ASCII-only pattern, where "\d" and "\w"
+# mean the same; otherwise one that stops only at ASCII digits and non-ASCII characters (a plain
+# range test) and there checks that the character is a digit.
+_DIGITS_ASCII_RE = re.compile(rf"(\d{_NOT_GLUED}{_DIGITS_REST})", re.ASCII)
+_DIGITS_UNICODE_RE = re.compile(rf"([0-9\x80-\U0010ffff](?<=\d){_NOT_GLUED}{_DIGITS_REST})")
 WORDS_RE = re.compile(rf"{trie_pattern(cased(FIRST_WORDS))}(?:[- ](?:{WORD_ALT}))*{_SCALE}(?![\w-])")
 # WORDS_RE alone is tried at every letter its words start with, mid-word too.  This scan stops
-# only after a character that cannot end a word, a fraction of the positions (see _word_hits).
-_WORD_START_RE = re.compile(rf"[^A-Za-z0-9_](?={trie_pattern(cased(FIRST_WORDS))})")
+# only at a character that cannot end a word, a fraction of the positions, and matches the number
+# after it there (see _word_hits); _FIRST_WORD_RE is for a number that opens the text.
+_WORD_START_RE = re.compile(rf"[^A-Za-z0-9_]({WORDS_RE.pattern})")
+_FIRST_WORD_RE = re.compile(rf"({WORDS_RE.pattern})")
 TAIL_RE = re.compile(r"(?:[ \t]+(?:of[ \t]+)?[\w’'-]+){0,3}")
 # Hedges, reversed, matched on the reversed text before the number.
 HEDGE_REVERSED_RE = re.compile(
@@ -293,27 +302,18 @@ def _counts(text: str, start: int, end: int, noun: str | None) -> str | None:
 
 
 def _word_hits(text: str) -> list[re.Match[str]]:
-    """WORDS_RE matches that start a word, in text order.
+    """WORDS_RE matches that start a word, in text order, the number as group 1.
 
     Only word starts are tried: a number word inside another word ("someone", "often") is no
     number, and must not swallow the real one after it ("someone two hundred" holds "two
     hundred"), which a plain ``WORDS_RE.finditer`` did.
     """
-    hits: list[re.Match[str]] = []
-    cursor = 0
-    m = WORDS_RE.match(text)
-    if m is not None:
-        hits.append(m)
-        cursor = m.end()
-    word_start = _WORD_START_RE.search
-    words_match = WORDS_RE.match
-    while (c := word_start(text, cursor)) is not None:
-        cursor = c.end()
-        m = words_match(text, cursor)
-        if m is not None:  # else "Tennis": the word only starts like a number
-            hits.append(m)
-            cursor = m.end()
-    return hits
+    # The word start and the number in one regex: where the number does not match ("Tennis" only
+    # starts like one) the scan goes on from the next character, as a separate match there did.
+    first = _FIRST_WORD_RE.match(text)
+    if first is None:
+        return list(_WORD_START_RE.finditer(text))
+    return [first, *_WORD_START_RE.finditer(text, first.end())]
 
 
 def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[Quantity, ...]:
@@ -331,6 +331,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
             skip_reach.append(reach)
     digits = _DIGITS_ASCII_RE if text.isascii() else _DIGITS_UNICODE_RE
     hits = [*digits.finditer(text), *_word_hits(text)]
+    # By where the whole match starts: for a word hit the character before the number, where no
+    # digit hit can start (it would be glued to the word), so the order is the numbers' order.
     hits.sort(key=_START)
     hedge_match = HEDGE_REVERSED_RE.match
     tail_match = TAIL_RE.match
@@ -338,8 +340,8 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
     if len(tail_cache) > _TAIL_CACHE_MAX:
         tail_cache.clear()
     for m in hits:
-        start, end = m.span()
-        num = m.group()
+        start, end = m.span(1)
+        num = m.group(1)
         if start:
             before = text[start - 1]
             if before in "$€£":
