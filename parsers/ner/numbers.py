@@ -27,7 +27,6 @@ _SCALE = r"(?:[ \t]+(?:million|billion|trillion|thousand|hundred))?"
 # alternation of words, a look-behind or "\b" in front makes it try every position); word
 # boundaries and hedges are checked on each hit.  find_numbers reads the number from group 1.
 _DIGITS_REST = rf"\d*(?:,\d{{3}})*(?:\.\d+)?{_SCALE}(?![\w-]|[.,:/]\d)"
-DIGITS_RE = re.compile(rf"\d{_DIGITS_REST}")
 # In the scans, a number glued to what is before it (a letter, digit, "_", ".", ",", ":", "/" or
 # "-": "G7", the "91" of "1990-91", the "5" of "2.5.1") fails in the regex engine instead of being
 # dropped by find_numbers one match object later.  No other number is found instead: every digit
