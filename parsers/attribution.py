@@ -194,9 +194,31 @@ def find_hedges(
 
     ``fold`` is ``foldable(text)`` (the window alone is lower-cased then) and ``runs`` is
     ``hedge_runs(text, letter_runs(text))`` when the caller has them: the same answer, faster.
+
+    With ``runs``, hedges are tried only where ``runs`` shows a hedge's first words.  A hedge
+    starts after a non-word character with its first word as a whole letter run (\\W, then a
+    letter; after its opening letters comes a space, a look-ahead for one, or \\b), so
+    ``_HEDGE_STARTS`` finds every place one can start, and more.  Each place is tried with the
+    hedge pattern (``_HEDGE_CASE_BLIND``), anchored there: the places it passes over are
+    exactly those the plain search would find nothing at, and a place inside a match is not
+    tried (the search goes on from the match's end), so the hedges are the search's.  Scanning
+    the bytes for a space runs at memchr speed; the hedge pattern's \\W is a Unicode lookup
+    per character.  (Done here, not in a helper: this runs for every claim.)
     """
     if runs is not None and start > 0:
-        return _hedges_at_words(text, start, end, runs)
+        hedges: list[str] = []
+        c = _HEDGE_STARTS.search(runs, start - 1, end)
+        while c is not None:
+            m = _HEDGE_CASE_BLIND.match(text, c.start(), end)
+            if m is None:
+                pos = c.start() + 1
+            else:
+                hedge = m.group(1).lower()
+                if hedge not in hedges:
+                    hedges.append(hedge)
+                pos = m.end()
+            c = _HEDGE_STARTS.search(runs, pos, end)
+        return tuple(hedges)
     if fold:
         # Lower-cased from the character before the window, the word edge in front of a hedge
         # there.  Lower case is the same character by character over a window as over the
@@ -213,33 +235,6 @@ def find_hedges(
         if h not in out:
             out.append(h)
     return tuple(out)
-
-
-def _hedges_at_words(text: str, start: int, end: int, runs: bytes) -> tuple[str, ...]:
-    """``find_hedges`` tried only where ``runs`` (see ``hedge_runs``) shows a hedge's first words.
-
-    A hedge starts after a non-word character with its first word as a whole letter run
-    (\\W, then a letter; after its opening letters comes a space, a look-ahead for one, or \\b),
-    so ``_HEDGE_STARTS`` finds every place one can start, and more.  Each place is tried with
-    the hedge pattern (``_HEDGE_CASE_BLIND``), anchored there: the places it passes over are
-    exactly those the plain search would find nothing at, and a place inside a match is not
-    tried (the search goes on from the match's end), so the hedges are the search's.  Scanning
-    the bytes for a space runs at memchr speed; the hedge pattern's \\W is a Unicode lookup
-    per character.
-    """
-    hedges: list[str] = []
-    c = _HEDGE_STARTS.search(runs, start - 1, end)
-    while c is not None:
-        m = _HEDGE_CASE_BLIND.match(text, c.start(), end)
-        if m is None:
-            pos = c.start() + 1
-        else:
-            hedge = m.group(1).lower()
-            if hedge not in hedges:
-                hedges.append(hedge)
-            pos = m.end()
-        c = _HEDGE_STARTS.search(runs, pos, end)
-    return tuple(hedges)
 
 
 def _folded_hedges(low: str, start: int, end: int) -> tuple[str, ...]:
@@ -278,7 +273,7 @@ _HEDGE_CASE_BLIND = re.compile(
     re.IGNORECASE,
 )
 # A space in lower-cased letter runs, then the letters and spaces a hedge alternative opens
-# with (up to its first regex syntax): where a hedge can start (see ``_hedges_at_words``).
+# with (up to its first regex syntax): where a hedge can start (see ``find_hedges``).
 # Opening with a literal, the pattern is scanned for at memchr speed.
 _HEDGE_STARTS = re.compile(
     b" (?:"
@@ -506,6 +501,7 @@ def find_cues(
     found with ``str.find`` at the few places the probe saw them, not with the regex.
     """
     out: list[Cue] = []
+    words = present  # the cue words the probe saw (all of its words but the phrase words)
     if present is None:
         if any(k in text[lo:hi] for k in _PHRASE_KEYS):
             out = [
@@ -514,6 +510,7 @@ def find_cues(
                 if not in_quote(m.start(), uq)
             ]
     elif not _PHRASE_WORDS.isdisjoint(present):
+        words = present - _PHRASE_WORDS
         # Every phrase cue holds one of these words as a whole letter run.
         for kind in sorted({_PHRASE_KIND_OF[w] for w in present & _PHRASE_WORDS}):
             pattern = _PHRASE_KINDS[kind]
@@ -533,11 +530,11 @@ def find_cues(
                         out.append(Cue(kind, p, m.end(), m.group(0)))
                     p = text.find(w, p + 1, hi)
     taken = [(c.start, c.end) for c in out] if out else None
-    for s, e, w in _cue_words(text, lo, hi, present):
+    for s, e, w in _cue_words(text, lo, hi, words):
         if (uq and in_quote(s, uq)) or (taken and any(a <= s < b for a, b in taken)):
             continue
         out.append(Cue("verb" if w in VERB_WORDS else "typo", s, e, w))
-    if len(out) > 1:
+    if taken and len(out) > 1:  # (the cue words alone come in order)
         out.sort(key=_START)
     return out
 
@@ -546,7 +543,7 @@ _START = attrgetter("start")
 
 
 def _cue_words(text: str, lo: int, hi: int, present: frozenset[str] | None) -> list[tuple[int, int, str]]:
-    """Matches of ``_CUE_WORD`` in text[lo:hi], in order.
+    """Matches of ``_CUE_WORD`` in text[lo:hi], in order (``present``: the cue words of the probe).
 
     A match is a whole token (no word character, ’, ' or - on either side; the end of
     the window counts as a side), so it is a letter run the probe already saw: look for
@@ -555,12 +552,16 @@ def _cue_words(text: str, lo: int, hi: int, present: frozenset[str] | None) -> l
     if present is None:
         return [(m.start(), m.end(), m.group(0)) for m in _CUE_WORD.finditer(text, lo, hi)]
     found: list[tuple[int, int, str]] = []
-    for w in present & _CUE_WORDS:
+    for w in present:
         n = len(w)
         p = text.find(w, lo, hi)
         while p >= 0:
             e = p + n
-            if (p == 0 or not _token_char(text[p - 1])) and (e == hi or not _token_char(text[e])):
+            # No token character, [\w’'-], on either side (re's \w is exactly isalnum() or "_",
+            # over all of Unicode); written out, as a helper called twice per word cost more.
+            if (p == 0 or not ((ch := text[p - 1]).isalnum() or ch in "_’'-")) and (
+                e == hi or not ((ch := text[e]).isalnum() or ch in "_’'-")
+            ):
                 found.append((p, e, w))
             p = text.find(w, e, hi)  # a valid match never starts inside another occurrence's letters
     if len(found) > 1:
@@ -580,11 +581,6 @@ _PROBE_BYTES = {w.encode("ascii"): w for w in _PROBE_WORDS}
 _PROBE_BYTE_WORDS = frozenset(_PROBE_BYTES)
 # Every byte but A-Z and a-z made a space.
 _LETTERS_ONLY = bytes(b if 65 <= b <= 90 or 97 <= b <= 122 else 32 for b in range(256))
-
-
-def _token_char(ch: str) -> bool:
-    r"""``[\w’'-]`` for one character (re's \w is exactly isalnum() or "_", checked over all of Unicode)."""
-    return ch.isalnum() or ch in "_’'-"
 
 
 _NOTHING: frozenset[str] = frozenset()
@@ -612,7 +608,7 @@ def probe(
     window = runs[lo:hi] if runs is not None else letter_runs(text[lo:hi])
     found = _PROBE_BYTE_WORDS.intersection(window.split())
     if found:
-        return frozenset([_PROBE_BYTES[w] for w in found])
+        return frozenset(map(_PROBE_BYTES.__getitem__, found))  # (no comprehension frame to set up)
     if text.startswith("'", lo):
         return _NOTHING
     if marks is None:

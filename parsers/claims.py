@@ -37,7 +37,7 @@ from parsers.attribution import (
 )
 from parsers.cues import Draft, unit_drafts
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
-from parsers.phrases import trim_span
+from parsers.phrases import TRIM, TRIM_END, trim_span
 from parsers.quotes import Quote, find_quotes, mark_positions
 from parsers.speakers import SpeakerIndex
 
@@ -74,6 +74,7 @@ _GENERIC_ORG = frozenset(
 )
 _ONE_NAME = re.compile(r"[A-Z][\w’'-]+")
 # A quoted title ("Harbour at Dusk") is not a quotation.
+_TITLE_SMALL = frozenset(["of", "at", "the", "and", "in", "on", "a", "an", "for", "to"])
 _TITLE_CASE = re.compile(
     r"(?:[A-Z][\w’'-]*|of|at|the|and|in|on|a|an|for|to)(?:\s+(?:[A-Z][\w’'-]*|of|at|the|and|in|on|a|an|for|to))*"
 )
@@ -128,6 +129,27 @@ def _units(sentences: list[Span], quotes: list[Quote], closes: list[int]) -> lis
     """Sentences, merged where a quote runs over a sentence end (``closes``: the quotes' ``close``)."""
     if not quotes:
         return [(s.start, s.end) for s in sentences]  # nothing can run over a sentence end
+    if len(quotes) <= 8:
+        # The loop below, when the limit of eight quotes cannot bind: a unit runs on while its
+        # end falls inside a quote (after its opening mark, before its closing one).  The
+        # sentences whose end does are found from the quotes, a bisection or two each.
+        ends = [s.end for s in sentences]  # (sentences come in text order)
+        inside: set[int] = set()
+        for q in quotes:
+            inside.update(range(bisect.bisect_right(ends, q.open), bisect.bisect_left(ends, q.close)))
+        if not inside:
+            return [(s.start, s.end) for s in sentences]
+        units: list[tuple[int, int]] = []
+        last = len(sentences) - 1
+        lo = -1
+        for i, sent in enumerate(sentences):
+            if lo < 0:
+                lo = sent.start
+            if i in inside and i < last:
+                continue
+            units.append((lo, sent.end))
+            lo = -1
+        return units
     out: list[tuple[int, int]] = []
     qi = 0
     i = 0
@@ -178,8 +200,14 @@ def _real_quotes(text: str, quotes: list[Quote]) -> list[tuple[int, int]]:
     out = []
     for q in quotes:
         inner = text[q.start : q.end]
-        words = inner.split()
-        if 1 < len(words) <= 6 and words[0][:1].isupper() and _TITLE_CASE.fullmatch(inner.strip()):
+        words = inner.split(None, 6)  # seven are enough to tell "more than six"
+        if (
+            1 < len(words) <= 6
+            and words[0][:1].isupper()
+            # The second word decides most quotes ("We will …") before the pattern runs.
+            and (words[1][:1].isupper() or words[1] in _TITLE_SMALL)
+            and _TITLE_CASE.fullmatch(inner.strip())
+        ):
             continue
         out.append((q.start, q.end))
     return out
@@ -196,8 +224,8 @@ def _finish(
     if not drafts:
         return ()  # most stories: spare them the per-story tables below
     index = SpeakerIndex(text, entities)
-    fold = foldable(text)
     hedging = hedge_runs(text, runs)
+    fold = hedging is not None or foldable(text)  # hedge_runs looked: no need to look again
     quote_spans = [(q.start, q.end) for q in quotes]
     real = _real_quotes(text, quotes)
     real_starts = [qs for qs, _ in real]
@@ -206,18 +234,25 @@ def _finish(
     # Numbers come in text order without overlapping, as a rule: then the ones inside a content
     # are a run of indices, found by bisection alone.
     in_order = starts == sorted(starts) and ends == sorted(ends)
-    by_start = sorted(range(len(numbers)), key=starts.__getitem__)
-    num_starts = [starts[i] for i in by_start]
+    num_starts = starts
+    by_start: list[int] = []  # (in order, the indices themselves)
+    if not in_order:
+        by_start = sorted(range(len(numbers)), key=starts.__getitem__)
+        num_starts = [starts[i] for i in by_start]
     out: list[Claim] = []
     prev: ClaimSource | None = None
     last_in_unit: ClaimSource | None = None
     # "The group said …" then "… claimed by the same group": one description, one referent.
     described: dict[str, ClaimSource] = {}
-    for d in sorted(drafts, key=lambda d: d.content[0]):
-        span = trim_span(text, *d.content)
-        if span is None:
-            continue
-        s, e = span
+    for d in sorted(drafts, key=_content_start):
+        s, e = d.content
+        # Most contents come trimmed (``forward`` and ``back_content`` trim them): one look at
+        # each end spares them the call.
+        if not (s < e and text[s] not in TRIM and text[e - 1] not in TRIM_END):
+            span = trim_span(text, s, e)
+            if span is None:
+                continue
+            s, e = span
         if d.src is not None:
             written = text[d.src[0] : d.src[1]]
             head = _generic_head(written)
@@ -227,7 +262,7 @@ def _finish(
         elif d.inherits and (last_in_unit or prev) is not None:
             source = last_in_unit or prev  # type: ignore[assignment]
         else:
-            source = ClaimSource(None, "unattributed", False)
+            source = _UNATTRIBUTED
         assert source is not None
         via = None
         if d.via is not None:
@@ -263,6 +298,13 @@ def _finish(
             prev = source
         last_in_unit = source if source.kind != "unattributed" else None
     return tuple(out)
+
+
+_UNATTRIBUTED = ClaimSource(None, "unattributed", False)  # frozen: one for every such claim
+
+
+def _content_start(d: Draft) -> int:
+    return d.content[0]
 
 
 def _source(
@@ -360,6 +402,8 @@ def _close_quote(text: str, start: int, end: int) -> int:
     """End of a phrase, taking in the closing mark of a quote it opens: 'citing an “informed source”'
     names the source with its marks, not with a dangling opening one."""
     phrase = text[start:end]
+    if "“" not in phrase and "«" not in phrase and '"' not in phrase:
+        return end  # no quote opened (the usual phrase): nothing to close
     for opening, closing in _PAIRS.items():
         opened = phrase.count(opening) - (phrase.count(closing) if opening != closing else 0)
         if (opened % 2 if opening == closing else opened) > 0 and text.startswith(closing, end):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
 
 from parsers.attribution import CONTINUATIONS, NAMING_VERBS, VERBS_PATTERN, Cue, find_cues, typo_cue, words
 from parsers.phrases import (
@@ -266,9 +265,12 @@ def _verb(
         d.via = trim_span(text, pos + m_cite.start(1), pos + m_cite.end(1))
         return d
     # "“…,” X told a rally in the capital, …": a quote closing right before the source is its content.
-    after_quote = bool(uq) and any(
-        q.close <= region_lo and not text[q.close : region_lo].strip(" ,") for q in uq
-    )
+    # (A plain loop: a unit holds a quote or two, too few to pay for building a generator.)
+    after_quote = False
+    for q in uq:
+        if q.close <= region_lo and not text[q.close : region_lo].strip(" ,"):
+            after_quote = True
+            break
     # The content before the cue is looked for only when the attribution ends its clause: most
     # cues ("X said on Monday that …") take the content after them and never need it.
     back = back_content(text, lo, region_lo, uq) if after_quote or lead == "," or short_tail(rest) else None
@@ -290,7 +292,9 @@ def _passive_aux(before: str) -> re.Match[str] | None:
     The auxiliary ends the last or the next-to-last word of ``before`` (an adverb may follow
     it): when neither does, the regex cannot match and is not run.
     """
-    tail = before[-48:].split()  # the regex looks no further back either: anchored at the end
+    # The regex looks no further back either (anchored at the end); only the last two words
+    # are needed, so only they are split off.
+    tail = before[-48:].rsplit(None, 2)
     if not (tail and (tail[-1].endswith(_AUX_WORDS) or (len(tail) > 1 and tail[-2].endswith(_AUX_WORDS)))):
         return None
     return _PASSIVE_AUX.search(before, max(0, len(before) - 48))
@@ -454,7 +458,7 @@ def _subject(
         host = next((d for d in reversed(prev) if d.content[0] < cs <= d.content[1] + 1), None)
         if host is not None:
             return None, seg_lo, host
-    if not raw.strip():
+    if not raw or raw.isspace():
         # The cue follows a comma: an appositive or a relative clause sits between subject and cue.
         app = appositive_subject(text, lo, seg_lo)
         if app is not None:
@@ -513,11 +517,13 @@ def _split_tail(text: str, pos: int, hi: int, uq: list[Quote], d: Draft) -> None
 
 
 def settle(text: str, drafts: list[Draft]) -> list[Draft]:
-    """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via."""
+    """Cut forward contents at the next attribution, fold nested claims, turn weak overlaps into via.
+
+    ``drafts`` are in the order of their cues, as ``unit_drafts`` makes them (one per cue).
+    """
     if len(drafts) < 2:
         # Nothing to cut, fold or merge (the usual unit): only the two-word floor applies.
         return drafts if not drafts or _TWO_WORDS.search(text, *drafts[0].content) else []
-    drafts.sort(key=_CUE)  # by cue start: no two drafts share one
     for i, d in enumerate(drafts):
         if d.backward:
             continue
@@ -534,8 +540,12 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
                     d.content = (span[0], span[0] + tail.start() if tail else span[1])
                 break
     # A sentence-final strong attribution starts from the unit start: claims inside it are its own.
-    # (Plain loops: a unit holds two or three drafts, too few to pay for building generators.)
-    wrappers = [o for o in drafts if o.backward and not o.weak]
+    # (Plain loops: a unit holds two or three drafts, too few to pay for building generators or
+    # the frame of a comprehension.)
+    wrappers: list[Draft] = []
+    for o in drafts:
+        if o.backward and not o.weak:
+            wrappers.append(o)
     out: list[Draft] = []
     for d in drafts:
         if d.weak:
@@ -562,10 +572,11 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
             merged[-1].content = (merged[-1].content[0], max(merged[-1].content[1], d.content[1]))
             continue
         merged.append(d)
-    return [d for d in merged if _TWO_WORDS.search(text, *d.content)]
-
-
-_CUE = attrgetter("cue")
+    kept: list[Draft] = []
+    for d in merged:
+        if _TWO_WORDS.search(text, *d.content):
+            kept.append(d)
+    return kept
 
 
 def _content_start(d: Draft) -> int:

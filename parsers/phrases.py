@@ -82,6 +82,11 @@ def last_boundary(text: str, lo: int, pos: int) -> int:
 
 def short_tail(rest: str) -> bool:
     """What follows an attribution at a sentence end: nothing, or a few words ('in Washington.')."""
+    # Most contents are turned away by their first word ("that the toll …"): with a second word
+    # after it, it is the first word of ``body`` below (the stripping only reaches the last).
+    head = rest.split(None, 1)
+    if len(head) == 2 and head[0].lower() not in _TAIL_PREPOSITIONS:
+        return False
     body = rest.strip().rstrip('.!?…”"’»').strip()
     if not body:
         return True
@@ -218,12 +223,12 @@ def np_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
 def trim_span(text: str, s: int, e: int) -> tuple[int, int] | None:
     while s < e and text[s] in TRIM:
         s += 1
-    while e > s and text[e - 1] in _TRIM_END:
+    while e > s and text[e - 1] in TRIM_END:
         e -= 1
     return (s, e) if s < e else None
 
 
-_TRIM_END = TRIM + "."  # built once: trim_span runs for every content and source
+TRIM_END = TRIM + "."  # built once: trim_span runs for every content and source
 
 
 def forward(text: str, s: int, hi: int, uq: list[Quote] | None = None) -> tuple[int, int] | None:

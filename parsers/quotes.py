@@ -127,11 +127,33 @@ def mark_positions(text: str, ascii_text: bytes | None = None) -> list[int]:
     """Where the characters that can be quotation marks are, in order.
 
     ``ascii_text`` is ``text.encode("ascii", "replace")`` when the caller has it: faster.
+    Wire copy holds few of the bytes a mark can be ('"', "'", and "?" for any character ASCII
+    lacks): a search for each, at memchr speed, costs less than mapping every byte, which is
+    done only where the "?" are many.
     """
     if ascii_text is None:
         return [m.start() for m in _MARKS.finditer(text)]
-    flagged = ascii_text.translate(_MAY_BE_MARK)
-    return [i for i in map(_start, _FLAG.finditer(flagged)) if text[i] in _MARK_CHARS]
+    found: list[int] = []
+    seen = 0
+    i = ascii_text.find(b"?")
+    while i >= 0:
+        seen += 1
+        if seen > _FEW:
+            flagged = ascii_text.translate(_MAY_BE_MARK)
+            return [i for i in map(_start, _FLAG.finditer(flagged)) if text[i] in _MARK_CHARS]
+        if text[i] in _MARK_CHARS:  # a "?" may be any character
+            found.append(i)
+        i = ascii_text.find(b"?", i + 1)
+    for byte in b'"', b"'":
+        i = ascii_text.find(byte)
+        while i >= 0:
+            found.append(i)
+            i = ascii_text.find(byte, i + 1)
+    found.sort()
+    return found
+
+
+_FEW = 24  # "?" past which one pass over all the bytes costs less than a search for each
 
 
 def find_quotes(text: str, paragraphs: Sequence[Span], marks: list[int] | None = None) -> list[Quote]:
@@ -145,18 +167,30 @@ def find_quotes(text: str, paragraphs: Sequence[Span], marks: list[int] | None =
     # others are handed theirs.
     if marks is None:
         marks = mark_positions(text)
-    for idx, para in enumerate(paragraphs):
+    if not marks:
+        return out
+    # Paragraph ends (paragraphs come in text order), to go straight to the next paragraph
+    # holding a mark: most hold none.
+    ends = [p.end for p in paragraphs]
+    idx = 0
+    while idx < len(paragraphs):
+        para = paragraphs[idx]
         lo, hi = para.start, para.end
         k = bisect.bisect_left(marks, lo)
         if carry is None and (k == len(marks) or marks[k] >= hi):
+            if k == len(marks):
+                break  # no mark left, and no quote running on: nothing more to find
+            # The paragraphs before the first one ending after marks[k] hold no mark.
+            idx = bisect.bisect_right(ends, marks[k], idx + 1)
             continue
         pairs, left_open = _scan_paragraph(text, lo, hi, carry, marks[k : bisect.bisect_left(marks, hi, k)])
         for o, c in pairs:
             out.append(Quote(o + 1, c - 1, o, c, o < lo))
         carry = None
+        idx += 1
         if left_open is None:
             continue
-        nxt = paragraphs[idx + 1].start if idx + 1 < len(paragraphs) else -1
+        nxt = paragraphs[idx].start if idx < len(paragraphs) else -1
         # The wire convention: an unclosed quote whose next paragraph opens with a mark runs on.
         if nxt >= 0 and text[nxt : nxt + 1] in _DOUBLE_CLOSERS:
             carry = left_open

@@ -90,16 +90,20 @@ class SpeakerIndex:
     # ------------------------------------------------------------ entities
     def overlapping(self, start: int, end: int) -> Entity | None:
         """The entity with the longest mention overlapping text[start:end] (people first)."""
-        best: tuple[int, int, Entity] | None = None
-        hi = bisect.bisect_left(self._starts, end)
-        first = max(hi - 64, bisect.bisect_right(self._starts, start - self._longest), 0)
+        starts = self._starts
+        hi = bisect.bisect_left(starts, end)  # the spans before hi start before end
+        first = bisect.bisect_right(starts, start - self._longest)
+        if first < hi - 64:
+            first = hi - 64
+        best: Entity | None = None
+        best_score = -1  # below every score: the first overlapping span is taken
         for s, e, _, ent in self._spans[first:hi]:
-            if e <= start or s >= end:
+            if e <= start:
                 continue
             score = (e - s) + (1000 if ent.type == "PERSON" else 500 if ent.type == "ORG" else 0)
-            if best is None or score > best[0]:
-                best = (score, s, ent)
-        return None if best is None else best[2]
+            if score > best_score:  # the first of equal scores wins
+                best, best_score = ent, score
+        return best
 
     def last_person(self, pos: int, skip: list[tuple[int, int]] | None = None) -> Entity | None:
         """The last PERSON mentioned before pos, outside the given spans (quotes)."""
