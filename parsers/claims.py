@@ -35,7 +35,7 @@ from parsers.attribution import (
     letter_runs,
     probe,
 )
-from parsers.cues import Draft, unit_drafts
+from parsers.cues import Draft, content_start, unit_drafts
 from parsers.model import Article, Claim, ClaimSource, Entity, Quantity, Span
 from parsers.phrases import TRIM, TRIM_END, trim_span
 from parsers.quotes import Quote, find_quotes, mark_positions
@@ -129,27 +129,6 @@ def _units(sentences: list[Span], quotes: list[Quote], closes: list[int]) -> lis
     """Sentences, merged where a quote runs over a sentence end (``closes``: the quotes' ``close``)."""
     if not quotes:
         return [(s.start, s.end) for s in sentences]  # nothing can run over a sentence end
-    if len(quotes) <= 8:
-        # The loop below, when the limit of eight quotes cannot bind: a unit runs on while its
-        # end falls inside a quote (after its opening mark, before its closing one).  The
-        # sentences whose end does are found from the quotes, a bisection or two each.
-        ends = [s.end for s in sentences]  # (sentences come in text order)
-        inside: set[int] = set()
-        for q in quotes:
-            inside.update(range(bisect.bisect_right(ends, q.open), bisect.bisect_left(ends, q.close)))
-        if not inside:
-            return [(s.start, s.end) for s in sentences]
-        units: list[tuple[int, int]] = []
-        last = len(sentences) - 1
-        lo = -1
-        for i, sent in enumerate(sentences):
-            if lo < 0:
-                lo = sent.start
-            if i in inside and i < last:
-                continue
-            units.append((lo, sent.end))
-            lo = -1
-        return units
     out: list[tuple[int, int]] = []
     qi = 0
     i = 0
@@ -223,8 +202,8 @@ def _finish(
 ) -> tuple[Claim, ...]:
     if not drafts:
         return ()  # most stories: spare them the per-story tables below
-    index = SpeakerIndex(text, entities)
     hedging = hedge_runs(text, runs)
+    index = SpeakerIndex(text, entities, hedging)
     fold = hedging is not None or foldable(text)  # hedge_runs looked: no need to look again
     quote_spans = [(q.start, q.end) for q in quotes]
     real = _real_quotes(text, quotes)
@@ -244,7 +223,7 @@ def _finish(
     last_in_unit: ClaimSource | None = None
     # "The group said …" then "… claimed by the same group": one description, one referent.
     described: dict[str, ClaimSource] = {}
-    for d in sorted(drafts, key=_content_start):
+    for d in sorted(drafts, key=content_start):
         s, e = d.content
         # Most contents come trimmed (``forward`` and ``back_content`` trim them): one look at
         # each end spares them the call.
@@ -301,10 +280,6 @@ def _finish(
 
 
 _UNATTRIBUTED = ClaimSource(None, "unattributed", False)  # frozen: one for every such claim
-
-
-def _content_start(d: Draft) -> int:
-    return d.content[0]
 
 
 def _source(

@@ -565,7 +565,7 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
                 break
         else:
             out.append(d)
-    out.sort(key=_content_start)
+    out.sort(key=content_start)
     merged: list[Draft] = []
     for d in out:
         if d.continues and merged:
@@ -579,7 +579,8 @@ def settle(text: str, drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-def _content_start(d: Draft) -> int:
+def content_start(d: Draft) -> int:
+    """Where a draft's content starts: the order claims are given in."""
     return d.content[0]
 
 

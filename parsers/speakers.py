@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from parsers.attribution import folded, is_title, letter_runs
+from parsers.attribution import folded, hedge_runs, is_title, letter_runs
 from parsers.model import Entity
 
 _ROLE_NOUNS = (
@@ -65,9 +65,11 @@ class Resolved:
 class SpeakerIndex:
     """Per-story lookup tables; built once, queried for every claim."""
 
-    def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
+    def __init__(self, text: str, entities: tuple[Entity, ...], low_runs: bytes | None = None) -> None:
+        """``low_runs`` is ``hedge_runs(text, letter_runs(text))`` when the caller has it."""
         self.text = text
         self.entities = entities
+        self._low_runs = low_runs
         # Sorted by (start, end), ties in entity order: the entity's index settles every tie
         # (a repeated mention gives two equal tuples), so no sort key is needed.
         spans = [
@@ -180,7 +182,7 @@ class SpeakerIndex:
         two patterns run only at those few places, not at every word of the story."""
         out: list[tuple[tuple[str, ...], int, int]] = []
         text = self.text
-        for hit in _role_words(text):
+        for hit in _role_words(text, self._low_runs):
             lo = max(0, hit.start() - 80)
             # Each pattern needs what most role words lack, checked first: a name's capital
             # right after the role ("spokesman Pat Ryder"), a comma before it ("Pat Ryder, the
@@ -215,22 +217,24 @@ class SpeakerIndex:
         return self._acronyms.get(word)
 
 
-def _role_words(text: str) -> list[re.Match[str]]:
+def _role_words(text: str, low_runs: bytes | None = None) -> list[re.Match[str]]:
     """The role nouns of ``text`` as whole words, in order (what ``_ROLE_WORD`` finds).
 
     Over folded text ``_ROLE_WORD_LOW`` finds the same, and is tried only where the
-    lower-cased letter runs show a role noun starting (``_ROLE_START``, or the text's start):
-    a role word is a whole word, so it starts a letter run.  Not when the text holds the
-    Kelvin sign, which lower-cases to "k" but is no letter in the runs.
+    lower-cased letter runs (``hedge_runs``; ``low_runs`` when the caller has them) show a
+    role noun starting (``_ROLE_START``, or the text's start): a role word is a whole word, so
+    it starts a letter run.
     """
     low = folded(text)
     if low is None:
         return list(_ROLE_WORD.finditer(text))
-    if "\u212a" in text:
+    if low_runs is None:
+        low_runs = hedge_runs(text, letter_runs(text))
+    if low_runs is None:  # the Kelvin sign lower-cases to "k" but is no letter in the runs
         return list(_ROLE_WORD_LOW.finditer(low))
     # Role words are whole words, so no two overlap: each place is tried on its own.
     hits = []
-    for p in [0, *(c.start() + 1 for c in _ROLE_START.finditer(letter_runs(text).lower()))]:
+    for p in [0, *(c.start() + 1 for c in _ROLE_START.finditer(low_runs))]:
         m = _ROLE_WORD_LOW.match(low, p)
         if m is not None:
             hits.append(m)
