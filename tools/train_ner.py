@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from parsers.ner.gazetteer import gazetteer, phrase_labels
-from parsers.ner.tagger import CLASSES, Tagger, encode_model, spans_of, token_features
+from parsers.ner.tagger import CLASSES, Tagger, encode_model, pack, spans_of, token_features
 from parsers.ner.tokens import Run, iter_runs
 
 DEFAULT_CONLL = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "conll2003" / "with-docstart"
@@ -176,6 +176,8 @@ def train(
     epochs: int,
     seed: int,
     dev: tuple[list[list[Example]], list[set[tuple[int, int, str]]]] | None,
+    prune: float,
+    scale: int,
 ) -> dict[str, list[float]]:
     gaz = gazetteer()
     nc = len(CLASSES)
@@ -228,7 +230,9 @@ def train(
                     prev_tag = CLASSES[pred]
         msg = f"epoch {epoch + 1}: token errors {errors}/{total} ({time.perf_counter() - t0:.1f}s)"
         if dev is not None:
-            tg = Tagger(weights={f: tuple(v) for f, v in averaged().items()}, vocab=vocab, gaz=gaz)
+            # The model as it would ship: rounded to integers, pruned, packed as the tagger reads it.
+            shipped = export(averaged(), prune, scale)
+            tg = Tagger(weights={f: pack(v) for f, v in shipped.items()}, vocab=vocab, gaz=gaz)
             msg += f"  dev span F1 (tagger alone) {evaluate(tg, *dev):.4f}"
         print(msg, flush=True)
     return averaged()
@@ -281,7 +285,7 @@ def main() -> int:
     if not a.no_dev and (a.conll / "dev.txt").exists():
         dev_data, dev_golds, _ = examples(read_docs(a.conll / "dev.txt"))
         dev = (dev_data, dev_golds)
-    weights = train(data, vocab, a.epochs, a.seed, dev)
+    weights = train(data, vocab, a.epochs, a.seed, dev, a.prune, a.scale)
     model = export(weights, a.prune, a.scale)
     blob = encode_model(model, vocab_list, ABOUT, a.scale)
     a.out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))

@@ -55,8 +55,12 @@ class Group:
 
 
 _NORM_CACHE: dict[str, str] = {}
-_CORE_CACHE: dict[str, tuple[str, ...]] = {}
 _CACHE_LIMIT = 100_000  # names recur across stories; the caches are cleared when they grow past this
+_ARTICLES = ("the", "The", "THE")  # what _ARTICLE_RE needs first: most names skip the regex
+
+
+def _strip_article(surface: str) -> str:
+    return _ARTICLE_RE.sub("", surface) if surface[:3] in _ARTICLES else surface
 
 
 def norm(surface: str) -> str:
@@ -64,61 +68,47 @@ def norm(surface: str) -> str:
     if hit is None:
         if len(_NORM_CACHE) > _CACHE_LIMIT:
             _NORM_CACHE.clear()
-        s = _ARTICLE_RE.sub("", surface).replace("’", "'").replace(".", "")
+        s = _strip_article(surface).replace("’", "'").replace(".", "")
         hit = _NORM_CACHE[surface] = " ".join(s.split()).casefold()
     return hit
 
 
 def core_tokens(surface: str) -> tuple[str, ...]:
     """Content words, lower case, without al-/el- particles or a generic "group" tail (cached)."""
-    hit = _CORE_CACHE.get(surface)
-    if hit is None:
-        if len(_CORE_CACHE) > _CACHE_LIMIT:
-            _CORE_CACHE.clear()
-        # A tuple, not a list: the cache lives long, and the garbage collector stops visiting
-        # tuples of strings but visits every list on every full collection.
-        hit = _CORE_CACHE[surface] = tuple(_core_tokens(surface))
-    return hit
+    return (_NAME_INFO.get(surface) or _name_info(surface))[0]
 
 
-def _core_tokens(surface: str) -> list[str]:
-    out = []
-    for tok in norm(surface).replace("-", " - ").split():
-        if tok in ("-",) or tok in _STOP:
-            continue
-        out.append(tok)
+def _core_tokens(normed: str) -> tuple[str, ...]:
+    # Hyphens split words and are not words: "al-hashed" → "hashed".
+    out = [tok for tok in normed.replace("-", " ").split() if tok not in _STOP]
     while len(out) > 1 and out[-1] in _GENERIC_TAIL:
         out.pop()
-    return out
-
-
-_INITIALS_CACHE: dict[str, str] = {}
+    # A tuple, not a list: the cache lives long, and the garbage collector stops visiting tuples of
+    # strings but visits every list on every full collection.
+    return tuple(out)
 
 
 def initials(surface: str) -> str:
-    hit = _INITIALS_CACHE.get(surface)
-    if hit is None:
-        if len(_INITIALS_CACHE) > _CACHE_LIMIT:
-            _INITIALS_CACHE.clear()
-        words = _ARTICLE_RE.sub("", surface).replace("-", " ").split()
-        hit = _INITIALS_CACHE[surface] = "".join([w[0] for w in words if w[0].isupper()])
-    return hit
+    words = _strip_article(surface).replace("-", " ").split()
+    return "".join([w[0] for w in words if w[0].isupper()])
 
 
 # Per name, what grouping asks of it: content words, whether it is an acronym, its initials (None
 # for one word) and its first three normalized words.  One look-up per name instead of four calls;
-# names recur across stories.
+# names recur across stories.  Computed straight from the name, not through one cache per part:
+# the parts are asked for nowhere else, and a cold pass would pay for filling four caches.
 _NAME_INFO: dict[str, tuple[tuple[str, ...], bool, str | None, str]] = {}
 
 
 def _name_info(name: str) -> tuple[tuple[str, ...], bool, str | None, str]:
     if len(_NAME_INFO) > _CACHE_LIMIT:
         _NAME_INFO.clear()
+    normed = norm(name)
     hit = _NAME_INFO[name] = (
-        core_tokens(name),
+        _core_tokens(normed),
         _is_acronym(name),
         initials(name) if " " in name else None,
-        " ".join(norm(name).split()[:3]),
+        " ".join(normed.split()[:3]),
     )
     return hit
 
@@ -173,36 +163,32 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     infos = [info_get(nm) or _name_info(nm) for nm in names]
     cores = [i[0] for i in infos]
     acronym = [i[1] for i in infos]
-    ends: dict[int, int] = {}
     by_first: dict[tuple[str, str], list[int]] = {}
     by_word: dict[str, list[int]] = {}
     by_last: dict[str, list[int]] = {}  # organizations of two words or more, by their last word
-    by_initials: dict[str, list[int]] = {}
-    by_norm: dict[str, list[int]] = {}
-    has_acronyms = any(acronym)
     for k, g in enumerate(groups):
-        if has_acronyms:
-            for m in g.mentions:
-                ends[m.end] = k
-        if acronym[k] or not cores[k]:
+        core = cores[k]
+        if acronym[k] or not core:
             continue
-        by_first.setdefault((g.type, cores[k][0]), []).append(k)
+        by_first.setdefault((g.type, core[0]), []).append(k)
         if g.type == "PERSON":
-            for w in cores[k][1:]:
+            for w in core[1:]:
                 by_word.setdefault(w, []).append(k)
-        elif g.type == "ORG" and len(cores[k]) > 1:
-            by_last.setdefault(cores[k][-1], []).append(k)
-        if has_acronyms:
-            _core, _acr, name_initials, norm3 = infos[k]
-            if name_initials is not None:
-                by_initials.setdefault(name_initials, []).append(k)
-            by_norm.setdefault(norm3, []).append(k)
+        elif g.type == "ORG" and len(core) > 1:
+            by_last.setdefault(core[-1], []).append(k)
+    # What the acronyms (one or two a story) are compared with.  A scan of these for each acronym
+    # costs less than indexing every name; mention ends, for an acronym in parentheses (rare), are
+    # looked at only when one is.
+    inits = [i[2] for i in infos] if any(acronym) else []
+    ends: dict[int, int] | None = None
     for k, g in enumerate(groups):
         if acronym[k]:
             # 2. An acronym in parentheses right after a name: "Islamic State (IS)".
             bare = names[k].replace(".", "")
             for m in g.mentions:
                 if m.start >= 2 and text[m.start - 1] == "(":
+                    if ends is None:
+                        ends = {x.end: j for j, h in enumerate(groups) for x in h.mentions}
                     j = ends.get(m.start - 1, ends.get(m.start - 2, -1))
                     if (
                         j >= 0
@@ -211,16 +197,24 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
                         and set(bare) <= set(initials(names[j]))
                     ):
                         union(k, j)
-            # 3. A well-known acronym, or the initials of a name in the story.
+            # 3. A well-known acronym, or the initials of a name in the story (not an acronym, and
+            # with content words: the names indexed above).
             full = gaz.acronyms.get(names[k]) or gaz.acronyms.get(bare)
             cands: list[int] = []
             if full is not None:
                 nf = norm(full)
+                nf3 = " ".join(nf.split()[:3])
                 cands = [
-                    j for j in by_norm.get(" ".join(nf.split()[:3]), []) if norm(names[j]).startswith(nf)
+                    j
+                    for j, info in enumerate(infos)
+                    if info[3] == nf3 and not acronym[j] and cores[j] and norm(names[j]).startswith(nf)
                 ]
-            if not cands:
-                cands = [j for j in by_initials.get(bare, []) if groups[j].type == g.type]
+            if not cands and bare in inits:
+                cands = [
+                    j
+                    for j, name_initials in enumerate(inits)
+                    if name_initials == bare and not acronym[j] and cores[j] and groups[j].type == g.type
+                ]
             if cands:
                 union(k, cands[0])
             continue

@@ -138,17 +138,15 @@ _DESCRIPTOR_HEADS = frozenset(
 )
 
 
+# Everything up to the last space, newline or tab: greedy, so it runs to the end and steps back over
+# one word, whatever the length of the text before it.  One call instead of an rfind per separator.
+_UP_TO_LAST_SEP = re.compile(r".*[ \n\t]", re.DOTALL)
+
+
 def word_before(text: str, pos: int) -> tuple[str, int]:
     """The word ending at ``pos`` (no spaces skipped) and where it starts; ("", pos) when none."""
-    # Look in the last 64 characters first: a search back to the start of the story for a tab that
-    # is not there costs more than everything else here.  Whenever one separator is found in the
-    # window, the nearest of all three is in it too, so the answer is the same.
-    lo = pos - 64 if pos > 64 else 0
-    k = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
-    if k < 0 and lo:
-        k = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos), text.rfind("\t", 0, pos))
-    k += 1
-    word = text[k:pos]
+    sep = _UP_TO_LAST_SEP.match(text, 0, pos)
+    word = text[sep.end() if sep else 0 : pos]
     stripped = word.lstrip(_STRIP_BEFORE)
     return stripped, pos - len(stripped)
 
