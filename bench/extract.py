@@ -9,7 +9,7 @@ in a fresh subprocess (median of 5).  Times are CPU time of this process (one co
 else shares the machine), best of N, with the baseline timed alternately with the extractor so
 both sides of the ratio see the same load.  The steady figure re-reads the same stories with every
 cache warm (an upper bound: a desk going back over its folder); the cold line is the first pass over
-stories never seen, in a fresh process (best of a few processes), which is what a pipeline started
+stories never seen, in a fresh process (best of N processes), which is what a pipeline started
 on a new batch of copy gets and the honest figure for new copy.  ~40 seconds.
 
     python bench/extract.py [--corpora DIR] [--repeat N]
@@ -215,7 +215,9 @@ def measure(label: str, name: str, arts: list[Article], repeat: int, corpora: Pa
     words = sum(a.words for a in arts)
     texts = [a.text for a in arts]
     pat = re.compile(r"\w+")
-    cold_base, cold, cold_claims = cold_runs(name, corpora, max(1, repeat // 2))
+    # Best of as many fresh processes as the steady figure has passes: other load on the machine only
+    # ever slows a run down, so the best of more runs is the closer estimate of what the code costs.
+    cold_base, cold, cold_claims = cold_runs(name, corpora, repeat)
     base, ents = paired_best(
         repeat, lambda: [pat.findall(t) for t in texts], lambda: [extract_entities(a) for a in arts]
     )

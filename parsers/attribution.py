@@ -480,6 +480,8 @@ _PHRASE_KIND_OF = {
 _PHRASE_KEYS = ("ccording", "citing", "quoting", "responsibility", "tatement")
 # The kinds whose every match starts with one of these words (its first letter run).
 _STARTS_WITH_WORD = {"acc": frozenset(["according", "According"]), "cite": frozenset(["citing", "quoting"])}
+# The words of each phrase kind, in ``_PHRASE_KINDS`` order.
+_KIND_WORDS = {kind: frozenset(w for w, k in _PHRASE_KIND_OF.items() if k == kind) for kind in _PHRASE_KINDS}
 
 
 # Not frozen: one is built for every cue, and a frozen dataclass costs over three times as
@@ -511,15 +513,15 @@ def find_cues(
             ]
     elif not _PHRASE_WORDS.isdisjoint(present):
         words = present - _PHRASE_WORDS
-        # Every phrase cue holds one of these words as a whole letter run.
-        for kind in sorted({_PHRASE_KIND_OF[w] for w in present & _PHRASE_WORDS}):
-            pattern = _PHRASE_KINDS[kind]
+        # Every phrase cue holds one of its kind's words as a whole letter run.  (Plain loops: a
+        # unit holds a phrase cue or two, too few to pay for building sets or generators.)
+        for kind, pattern in _PHRASE_KINDS.items():
+            if present.isdisjoint(_KIND_WORDS[kind]):
+                continue
             if kind not in _STARTS_WITH_WORD:
-                out.extend(
-                    Cue(kind, m.start(), m.end(), m.group(0))
-                    for m in pattern.finditer(text, lo, hi)
-                    if not in_quote(m.start(), uq)
-                )
+                for hit in pattern.finditer(text, lo, hi):
+                    if not in_quote(hit.start(), uq):
+                        out.append(Cue(kind, hit.start(), hit.end(), hit.group(0)))
                 continue
             # The match starts with the word: tried where the word stands, not at every position.
             for w in present & _STARTS_WITH_WORD[kind]:
@@ -529,14 +531,22 @@ def find_cues(
                     if m is not None and not in_quote(p, uq):
                         out.append(Cue(kind, p, m.end(), m.group(0)))
                     p = text.find(w, p + 1, hi)
-    taken = [(c.start, c.end) for c in out] if out else None
+    phrases = len(out)  # the phrase cues, first in out
     for s, e, w in _cue_words(text, lo, hi, words):
-        if (uq and in_quote(s, uq)) or (taken and any(a <= s < b for a, b in taken)):
+        if (uq and in_quote(s, uq)) or (phrases and _in_cues(s, out[:phrases])):
             continue
         out.append(Cue("verb" if w in VERB_WORDS else "typo", s, e, w))
-    if taken and len(out) > 1:  # (the cue words alone come in order)
+    if phrases and len(out) > 1:  # (the cue words alone come in order)
         out.sort(key=_START)
     return out
+
+
+def _in_cues(pos: int, cues: list[Cue]) -> bool:
+    """True when pos lies inside one of the cues (a word of "claimed responsibility")."""
+    for c in cues:  # noqa: SIM110 - a plain loop beats any() + generator, as in ``in_quote``
+        if c.start <= pos < c.end:
+            return True
+    return False
 
 
 _START = attrgetter("start")

@@ -289,18 +289,20 @@ def _verb(
 def _passive_aux(before: str) -> re.Match[str] | None:
     """'was' / 'has been' / 'got' (and an adverb) right before the cue, as ``_PASSIVE_AUX`` finds it.
 
-    The auxiliary ends the last or the next-to-last word of ``before`` (an adverb may follow
-    it): when neither does, the regex cannot match and is not run.
+    A match ends ``before`` with the auxiliary or with one of the pattern's adverbs, then
+    whitespace: when ``before`` ends otherwise (most do: "Ryder said"), the regex cannot match
+    and is not run.  (A test of the last word alone, with no words split off.)
     """
-    # The regex looks no further back either (anchored at the end); only the last two words
-    # are needed, so only they are split off.
-    tail = before[-48:].rsplit(None, 2)
-    if not (tail and (tail[-1].endswith(_AUX_WORDS) or (len(tail) > 1 and tail[-2].endswith(_AUX_WORDS)))):
+    if not before.rstrip().endswith(_AUX_OR_ADVERB_ENDS):
         return None
     return _PASSIVE_AUX.search(before, max(0, len(before) - 48))
 
 
-_AUX_WORDS = ("was", "were", "is", "are", "been", "being", "be", "get", "got")
+# How the last word of a ``_PASSIVE_AUX`` match ends: an auxiliary, or an adverb after one.
+_AUX_OR_ADVERB_ENDS = (
+    *("was", "were", "is", "are", "been", "being", "be", "get", "got"),
+    *("ly", "later", "also", "earlier", "then", "once", "again", "widely"),
+)
 # The cue words each test of ``_verb_reading`` applies to, and all of them: for every other word
 # it is True, so callers ask only about these (and slice the text after the cue only for them).
 _SAY = words("say says")

@@ -117,3 +117,30 @@ def test_dates_are_not_numbers() -> None:
         "30 people",
         "four",
     ]
+
+
+def test_numbers_in_a_table_line_borrow_the_last_countable_noun_on_their_line() -> None:
+    text = "raids 3 2 10\nArsenal 4 0 troops 12 7 at least 5 1,000 civilians 9"
+    assert [(q[0], q[3]) for q in quantities(text)] == [
+        ("3", "raids"),
+        ("2", "raids"),
+        ("10", "raids"),
+        ("4", None),
+        ("0 troops", "troops"),
+        ("12", "troops"),
+        ("7", "troops"),
+        ("at least 5", "troops"),
+        ("1,000 civilians", "civilians"),
+        ("9", "civilians"),
+    ]
+
+
+def test_no_countable_noun_hides_inside_a_number() -> None:
+    # The look-back for a countable noun reads on from the end of the last number on the line
+    # without reading the number itself: that is only the same if no number word (scales
+    # included) holds one.
+    from parsers.ner.numbers import COUNTABLE_RE
+    from parsers.ner.numerals import WORD_ALT
+
+    for word in WORD_ALT.split("|"):
+        assert COUNTABLE_RE.search(word) is None, word

@@ -263,17 +263,55 @@ def _read_tail(tail: str) -> tuple[str | None, str | None, str, int]:
     return None, noun, first_lower, first_end
 
 
-def _counts(text: str, start: int, end: int, noun: str | None) -> str | None:
-    """What the number at ``start:end`` counts, given the noun right after it (see ``_read_tail``)."""
+class _LineScan:
+    """How far the look-back for a countable noun has read the current line, and what it found.
+
+    A results table puts many numbers on one line ("Arsenal 3 2 1 0 5 2 7"), and each number looked
+    back over the whole line again.  Reading on from the end of the last number that looked back
+    finds the same words: none can cross the start of a number without a hedge (no letter before
+    it) or its end (no letter after it), and none is inside a number (see tests/test_numbers.py).
+    """
+
+    __slots__ = ("last", "nl", "upto")
+
+    def __init__(self) -> None:
+        self.nl = -1  # the newline the line starts at; -1: nothing read yet
+        self.upto = 0  # read from nl up to here
+        self.last: str | None = None  # the last countable noun found there
+
+
+# No countable word fits in a gap shorter than this ("3 2": nothing to read between the numbers).
+_SHORTEST_COUNTABLE = min(map(len, _COUNTABLE_WORDS))
+
+
+def _counts(text: str, start: int, end: int, noun: str | None, scan: _LineScan | None) -> str | None:
+    """What the number at ``start:end`` counts, given the noun right after it (see ``_read_tail``).
+
+    ``scan`` carries what earlier numbers on the same line read; None when the number has a hedge
+    (a hedge can be glued to the word before it, so the look-back cannot be continued).
+    """
     noun_after = noun is not None
     if noun is None:
         # No noun after it: the nearest countable noun before it, within this or the last sentence.
         # Same paragraph only: a results table's numbers borrow nothing.
         lo = start - 200 if start > 200 else 0
         nl = text.rfind("\n", lo, start)  # searched within the window only: same answer, less scanning
-        found = COUNTABLE_RE.findall(text, nl if nl >= 0 else lo, start)
-        if found:
-            noun = "killed" if found[-1] == "toll" else found[-1]
+        if nl < 0 or scan is None:
+            found = COUNTABLE_RE.findall(text, nl if nl >= 0 else lo, start)
+            last = found[-1] if found else None
+        elif nl == scan.nl and start >= scan.upto:
+            last = scan.last
+            if start - scan.upto >= _SHORTEST_COUNTABLE:
+                found = COUNTABLE_RE.findall(text, scan.upto, start)
+                if found:
+                    last = scan.last = found[-1]
+            scan.upto = end
+        else:
+            found = COUNTABLE_RE.findall(text, nl, start)
+            last = found[-1] if found else None
+            scan.nl, scan.upto, scan.last = nl, end, last
+        if last is not None:
+            noun = "killed" if last == "toll" else last
             if noun == "killed":
                 return noun
     if noun:
@@ -338,6 +376,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
     tail_cache = _TAIL_CACHE
     if len(tail_cache) > _TAIL_CACHE_MAX:
         tail_cache.clear()
+    line_scan = _LineScan()
     for m in hits:
         start, end = m.span(1)
         num = m.group(1)
@@ -396,7 +435,7 @@ def find_numbers(text: str, skip: list[tuple[int, int]] | None = None) -> tuple[
         elif answer is not None:
             counts = answer
         else:
-            counts = _counts(text, q_start, end, noun)
+            counts = _counts(text, q_start, end, noun, None if hedge else line_scan)
         q_end = end
         # The counted word right after the number belongs to the quantity ("84 people").
         if counts is not None and first_lower and first_lower == counts.split()[0]:
