@@ -9,15 +9,47 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Literal, TypeVar
 
 SpanKind = Literal["headline", "subhead", "dateline", "byline", "body", "quote"]
 EntityType = Literal["PERSON", "ORG", "LOC", "MISC", "DATE", "NUMBER"]
 ClaimKind = Literal["quote", "paraphrase"]
 SourceKind = Literal["named", "organization", "anonymous", "document", "unattributed"]
+_Model = TypeVar("_Model", bound=type)
 
 
+def _stored_by_slots(cls: _Model) -> _Model:
+    """Give a frozen, slotted dataclass an ``__init__`` that stores each field through its slot.
+
+    The generated one calls ``object.__setattr__`` per field (a frozen class has to go around its
+    own ``__setattr__``): about twice the cost of the slot's own setter.  Extraction makes these
+    objects by the hundred thousand per thousand stories (every mention, number, claim), where
+    that was 2-3% of the entity pass and a seventh of the claims pass.  Only construction
+    changes: same parameters and defaults, instances still frozen (assignment raises), and
+    ``dataclasses.replace``, equality, hashing and repr are untouched.  Built from the class's own
+    field list, the way ``dataclasses`` builds its ``__init__``; nothing outside this module goes
+    into the generated source.
+    """
+    params: list[str] = []
+    body: list[str] = []
+    env: dict[str, object] = {}
+    for k, f in enumerate(fields(cls)):
+        if f.default_factory is not MISSING or not f.init or not f.name.isidentifier():
+            raise TypeError(f"{cls.__name__}.{f.name}: only plain fields")
+        params.append(f.name if f.default is MISSING else f"{f.name}=_default{k}")
+        env[f"_default{k}"] = f.default
+        env[f"_store{k}"] = getattr(cls, f.name).__set__  # the slot's member descriptor
+        body.append(f"    _store{k}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + "\n".join(body) + "\n"
+    exec(source, env)  # our own field names only, as dataclasses does
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"  # type: ignore[attr-defined]
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of ``Article.text``: ``text[start:end]``."""
@@ -107,12 +139,14 @@ def article_id(text: str) -> str:
 # --------------------------------------------------------------------- extraction
 
 
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
 
 
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class Entity:
     id: str
@@ -136,6 +170,7 @@ class Entity:
         return out
 
 
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number in the text, with its hedge ("at least") and what it counts ("people killed")."""
@@ -156,6 +191,7 @@ class Quantity:
         }
 
 
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class ClaimSource:
     text: str | None
@@ -176,6 +212,7 @@ class ClaimSource:
         }
 
 
+@_stored_by_slots
 @dataclass(frozen=True, slots=True)
 class Claim:
     id: str
