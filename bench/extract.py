@@ -10,7 +10,7 @@ else shares the machine), best of N, with the baseline timed alternately with th
 both sides of the ratio see the same load.  The steady figure re-reads the same stories with every
 cache warm (an upper bound: a desk going back over its folder); the cold line is the first pass over
 stories never seen, in a fresh process (best of N processes), which is what a pipeline started
-on a new batch of copy gets and the honest figure for new copy.  ~40 seconds.
+on a new batch of copy gets and the honest figure for new copy.  ~30 seconds.
 
     python bench/extract.py [--corpora DIR] [--repeat N]
 """
@@ -191,9 +191,13 @@ def cold_child(name: str, corpora: Path) -> None:
 
 
 def cold_runs(name: str, corpora: Path, repeat: int) -> tuple[float, float, float]:
-    """Best first pass over ``repeat`` fresh processes: (baseline, entities, claims) of the process
-    whose entities+claims time was the best relative to its baseline.  Every cache starts empty, as
-    for a pipeline started on a new batch of copy."""
+    """First passes over ``repeat`` fresh processes: (baseline, entities, claims).  Every cache
+    starts empty, as for a pipeline started on a new batch of copy.
+
+    Best of each side, as ``paired_best`` does: entities and claims from the process whose
+    entities+claims took least, the baseline the least any process took.  (Picking the process
+    with the best ratio instead favoured one whose baseline happened to be disturbed, and printed
+    that process's slower extraction.)"""
     runs = []
     for _ in range(repeat):
         out = subprocess.run(
@@ -205,7 +209,8 @@ def cold_runs(name: str, corpora: Path, repeat: int) -> tuple[float, float, floa
         )
         base, ents, claims = map(float, out.stdout.split())
         runs.append((base, ents, claims))
-    return min(runs, key=lambda r: (r[1] + r[2]) / r[0])
+    _, ents, claims = min(runs, key=lambda r: r[1] + r[2])
+    return min(r[0] for r in runs), ents, claims
 
 
 def measure(label: str, name: str, arts: list[Article], repeat: int, corpora: Path) -> None:
