@@ -25,11 +25,22 @@ pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not i
 
 
 class Tmux:
+    """One desk in its own tmux server (``-L``): the developer's sessions, or anything else using
+    tmux at the same time, can neither see it nor end it."""
+
     def __init__(self, name: str) -> None:
         self.name = name
 
+    def command(self, *args: str) -> list[str]:
+        return ["tmux", "-L", self.name, "-f", os.devnull, *args]
+
     def run(self, *args: str) -> str:
-        return subprocess.run(["tmux", *args], check=True, capture_output=True, text=True, timeout=10).stdout
+        return subprocess.run(
+            self.command(*args), check=True, capture_output=True, text=True, timeout=10
+        ).stdout
+
+    def close(self) -> None:
+        subprocess.run(self.command("kill-server"), capture_output=True, timeout=10)
 
     def keys(self, *keys: str) -> None:
         for key in keys:
@@ -71,8 +82,8 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
     tmux = Tmux(name)
     # A clean environment: the e2e run must not depend on the developer's shell.
     subprocess.run(
-        ["tmux", "-f", os.devnull, "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
-         f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "sh", "-c", command],
+        tmux.command("new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
+                     f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "sh", "-c", command),
         check=True,
         timeout=10,
     )  # fmt: skip
@@ -80,7 +91,7 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
         tmux.run("set-option", "-t", name, "escape-time", "10")
         yield tmux
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=10)
+        tmux.close()
 
 
 def test_desk_in_tmux(desk: Tmux, request: pytest.FixtureRequest) -> None:
@@ -134,9 +145,9 @@ def test_stories_on_stdin_with_keys_from_the_terminal(tmp_path: Path) -> None:
     command = f"cat {FIXTURES / '02_rain.txt'} | {WIREDESK} -"
     tmux = Tmux(name)
     subprocess.run(
-        ["tmux", "-f", os.devnull, "new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
-         f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "TERM=xterm-256color",
-         f"WIREDESK_CONFIG={tmp_path / 'none.toml'}", "sh", "-c", command],
+        tmux.command("new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
+                     f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "TERM=xterm-256color",
+                     f"WIREDESK_CONFIG={tmp_path / 'none.toml'}", "sh", "-c", command),
         check=True,
         timeout=10,
     )  # fmt: skip
@@ -145,4 +156,4 @@ def test_stories_on_stdin_with_keys_from_the_terminal(tmp_path: Path) -> None:
         tmux.keys("j")
         tmux.wait_for("sentence 2/")  # the keyboard works although stdin was a pipe
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, timeout=10)
+        tmux.close()
