@@ -41,6 +41,9 @@ class Tmux:
 
     def close(self) -> None:
         subprocess.run(self.command("kill-server"), capture_output=True, timeout=10)
+        # tmux leaves its socket file behind; it lives where tmux documents it for -L.
+        socket_dir = Path(os.environ.get("TMUX_TMPDIR") or "/tmp") / f"tmux-{os.getuid()}"
+        (socket_dir / self.name).unlink(missing_ok=True)
 
     def keys(self, *keys: str) -> None:
         for key in keys:
