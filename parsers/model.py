@@ -31,6 +31,8 @@ def _stored_by_slots(cls: _Model) -> _Model:
     field list, the way ``dataclasses`` builds its ``__init__``; nothing outside this module goes
     into the generated source.
     """
+    if "__slots__" not in cls.__dict__ or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: a frozen dataclass with slots only")
     params: list[str] = []
     body: list[str] = []
     env: dict[str, object] = {}

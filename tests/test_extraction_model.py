@@ -57,3 +57,10 @@ def test_only_plain_fields_get_the_slot_constructor() -> None:
 
     with pytest.raises(TypeError, match="only plain fields"):
         _stored_by_slots(WithFactory)
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        value: int = 0
+
+    with pytest.raises(TypeError, match="with slots only"):
+        _stored_by_slots(NoSlots)
