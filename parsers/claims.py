@@ -377,9 +377,9 @@ def _close_quote(text: str, start: int, end: int) -> int:
     """End of a phrase, taking in the closing mark of a quote it opens: 'citing an “informed source”'
     names the source with its marks, not with a dangling opening one."""
     phrase = text[start:end]
-    if "“" not in phrase and "«" not in phrase and '"' not in phrase:
-        return end  # no quote opened (the usual phrase): nothing to close
     for opening, closing in _PAIRS.items():
+        if opening not in phrase:
+            continue  # none opened (the usual phrase): nothing to count
         opened = phrase.count(opening) - (phrase.count(closing) if opening != closing else 0)
         if (opened % 2 if opening == closing else opened) > 0 and text.startswith(closing, end):
             return end + 1

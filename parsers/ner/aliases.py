@@ -73,12 +73,8 @@ def norm(surface: str) -> str:
     return hit
 
 
-def core_tokens(surface: str) -> tuple[str, ...]:
-    """Content words, lower case, without al-/el- particles or a generic "group" tail (cached)."""
-    return (_NAME_INFO.get(surface) or _name_info(surface))[0]
-
-
 def _core_tokens(normed: str) -> tuple[str, ...]:
+    """Content words of a normalized name, without al-/el- particles or a generic "group" tail."""
     # Hyphens split words and are not words: "al-hashed" → "hashed".
     out = [tok for tok in normed.replace("-", " ").split() if tok not in _STOP]
     while len(out) > 1 and out[-1] in _GENERIC_TAIL:
