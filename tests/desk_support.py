@@ -105,7 +105,7 @@ async def wait_loaded(pilot: object, app: WireDeskApp, timeout: float = 10.0) ->
 
     while loop.time() < deadline:
         try:
-            if not app.desk.loading and app.desk.article_view.article is not None:
+            if not app.desk.stories_loading and app.desk.article_view.article is not None:
                 break
         except (NoMatches, IndexError, AssertionError):  # the desk is not composed yet
             pass

@@ -252,6 +252,30 @@ async def test_resize_80x24_keeps_article_wide_and_panes_overlay() -> None:
         assert desk.story_list.display and sidebar.display
 
 
+async def test_a_resize_while_stories_load_rewraps_the_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    def slow_extract(article: Article) -> Extraction:
+        time.sleep(0.01)  # 100 stories take a second: the resize surely lands while loading
+        return fixed_extract(article)
+
+    monkeypatch.setattr("parsers.extract.extract", slow_extract)
+    long_line = "word " * 40
+    for i in range(100):
+        (tmp_path / f"{i:04}.txt").write_text(f"Story {i}\n\nBODY (Wirefix) - {long_line}end.\n")
+    app = make_app(tmp_path)
+    async with app.run_test(size=(30, 24)) as pilot:
+        await pilot.pause(0.05)
+        assert app.desk.stories_loading
+        await pilot.resize_terminal(100, 30)
+        await wait_loaded(pilot, app)
+        await pilot.pause(0.1)
+        widest = max(len(line.rstrip()) for line in screen_text(app).splitlines() if "word" in line)
+        assert widest > 60  # wrapped to the new width, not the 30 columns the desk started with
+
+
 async def test_markup_and_escape_injection_render_literally() -> None:
     app = make_app(INJECTION)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -299,12 +323,12 @@ async def test_escape_cancels_loading_and_stdin_story(
     app = make_app(tmp_path, "-", stdin_data=b"Piped story\n\nA story that came on stdin.\n")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause(0.05)
-        assert app.desk.loading
+        assert app.desk.stories_loading
         status = app.desk.query_one(StatusLine).text
         assert status.startswith("loading: parsed ") and "esc cancels" in status  # progress is shown
         await pilot.press("escape")
         await pilot.pause(0.3)
-        assert not app.desk.loading
+        assert not app.desk.stories_loading
         assert "loading cancelled" in app.desk.query_one(StatusLine).text
         assert len(app.desk.stories) == 301
         await pilot.press("G")  # unloaded stories still open on demand

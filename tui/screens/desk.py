@@ -87,7 +87,10 @@ class DeskScreen(DeskSearch, Screen[None]):
         self.max_size = max_size
         self.stories: list[Story] = []
         self.current = -1
-        self.loading = False
+        # Stories still parsing in the worker.  Not Textual's ``loading``: that covers the screen with a
+        # loading indicator, and a terminal resized under the cover left the article wrapped to the
+        # old width.
+        self.stories_loading = False
         self.load_status = "starting…"
         self._parsed = self._extracted = 0
         self.panes = Panes()
@@ -208,7 +211,7 @@ class DeskScreen(DeskSearch, Screen[None]):
         self.claim_sidebar.show(None, Extraction())
         self._apply_layout(self.app.size.width)
         self.call_after_refresh(view.focus)
-        self.loading = True
+        self.stories_loading = True
         self.notebook = DeskNotebook.install(self)
         self.refresh_status()
         self._load(self.paths, self.stdin_data, self.max_size)
@@ -290,7 +293,7 @@ class DeskScreen(DeskSearch, Screen[None]):
         self.refresh_status()
 
     def on_load_finished(self, _: LoadFinished) -> None:
-        self.loading = False
+        self.stories_loading = False
         self.refresh_status()
 
     def on_story_ready(self, message: StoryReady) -> None:
@@ -452,10 +455,10 @@ class DeskScreen(DeskSearch, Screen[None]):
             self.article_view.end_span()
             return
         workers = [w for w in self.workers if w.group == "load" and w.is_running]
-        if self.loading and workers:
+        if self.stories_loading and workers:
             for w in workers:
                 w.cancel()
-            self.loading = False
+            self.stories_loading = False
             self.load_status = "loading cancelled — unloaded stories load when opened"
             self.notify(self.load_status, markup=False, timeout=3)
         elif self.panes.close_overlays():
@@ -476,14 +479,14 @@ class DeskScreen(DeskSearch, Screen[None]):
     def refresh_status(self) -> None:
         view = self.article_view
         story = self.current_story
-        cancelled = not self.loading and self.load_status.startswith("loading cancelled")
+        cancelled = not self.stories_loading and self.load_status.startswith("loading cancelled")
         left, right = status_parts(
-            loading=self.loading,
+            loading=self.stories_loading,
             load_note=self.load_status if cancelled else "",
             total=len(self.stories),
             parsed=self._parsed,
             extracted=self._extracted,
-            failed=sum(1 for s in self.stories if s.error is not None) if self.loading else 0,
+            failed=sum(1 for s in self.stories if s.error is not None) if self.stories_loading else 0,
             story=self.current if story else None,
             words=self._words(story.article) if story and story.article else None,
             sentence=view.current_sentence if view.article is not None else None,
