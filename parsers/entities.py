@@ -37,7 +37,7 @@ _GROUP_TAIL_RE = re.compile(
 )
 _WAR_TAIL_RE = re.compile(r"[ \t]+war\b")
 _PARTICLE_RE = re.compile(r"^(?:[Aa]l|[Ee]l)-")
-_START = itemgetter(0)  # RawMention.start
+_START = itemgetter(0)  # a RawMention's start
 
 
 def _gaz_type(word: str, gaz: Gazetteer) -> str | None:
@@ -100,14 +100,14 @@ def _place(text: str, base: int, templates: tuple[Template, ...], out: list[RawM
             if g:
                 # "the Islamic State group": the wire's own name for it (merged with "Islamic State").
                 end = g.end()
-            out.append(RawMention(start, end, typ, text[start:end]))
+            out.append((start, end, typ, text[start:end]))
         else:
-            out.append(RawMention(start, end, typ, text[start:end]))
+            out.append((start, end, typ, text[start:end]))
             if tail == _WAR_TAIL:
                 w = _WAR_TAIL_RE.match(text, end)
                 if w:
                     # "the Gaza war" names an event (MISC) and still mentions the place.
-                    out.append(RawMention(start, w.end(), "MISC", text[start : w.end()]))
+                    out.append((start, w.end(), "MISC", text[start : w.end()]))
 
 
 def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMention]:
@@ -118,7 +118,7 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
     # al- particle: "Hashed" of "Al-Hashed al-Shaabi") names the same thing.
     heads: dict[str, str] = {}
     for m in mentions:
-        surface, typ = m.surface, m.type
+        _, _, typ, surface = m
         v = votes.get(surface)
         if v is None:
             votes[surface] = {typ: 1}
@@ -149,8 +149,9 @@ def _one_type_per_name(mentions: list[RawMention], gaz: Gazetteer) -> list[RawMe
         return mentions
     out = []
     for m in mentions:
-        typ = retype.get(m.surface, m.type)
-        out.append(m if typ == m.type else RawMention(m.start, m.end, typ, m.surface))
+        start, end, old, surface = m
+        typ = retype.get(surface, old)
+        out.append(m if typ == old else (start, end, typ, surface))
     return out
 
 
@@ -288,7 +289,7 @@ def _recover(text: str, contexts: list[Context], offsets: list[int], tg: Tagger)
             typ, size = lone
             if typ:
                 end = base + ends[0]
-                out.append(RawMention(end - size, end, typ, text[end - size : end]))
+                out.append((end - size, end, typ, text[end - size : end]))
             continue
         if known.keys().isdisjoint(toks):
             continue
@@ -315,11 +316,11 @@ def _roles(text: str, group: Group, spans: dict[int, int], gaz: Gazetteer) -> tu
     if group.type not in ("PERSON", "ORG"):
         return ()
     roles: list[str] = []
-    for m in group.mentions:
+    for start, end, _, _ in group.mentions:
         if group.type == "PERSON":
-            found = title_chain(text, m.start, spans, gaz) + appositions(text, m.start, m.end)
-        elif m.start > 2 and text[m.start - 2] in "pntaye":  # the last letter of every descriptor head
-            d = org_descriptor(text, m.start)
+            found = title_chain(text, start, spans, gaz) + appositions(text, start, end)
+        elif start > 2 and text[start - 2] in "pntaye":  # the last letter of every descriptor head
+            d = org_descriptor(text, start)
             found = [d] if d else []
         else:
             continue
@@ -335,8 +336,8 @@ def _roles(text: str, group: Group, spans: dict[int, int], gaz: Gazetteer) -> tu
 _DATELINE_PLACE = re.compile(
     r"[^(\d]*?(?=\s*(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|\(|\d|[-—–]|$))"
 )
-_END = itemgetter(1)  # RawMention.end
-_SURFACE = itemgetter(3)  # RawMention.surface
+_END = itemgetter(1)  # a RawMention's end
+_SURFACE = itemgetter(3)  # a RawMention's surface
 
 
 def _places_of_datelines(article: Article, mentions: list[RawMention]) -> list[RawMention]:
@@ -359,8 +360,8 @@ def _places_of_datelines(article: Article, mentions: list[RawMention]) -> list[R
     for a, b in places:
         k = bisect_left(starts, a)
         while k < len(mentions) and starts[k] < b:
-            if mentions[k].end <= b:
-                names.add(mentions[k].surface)
+            if mentions[k][1] <= b:
+                names.add(mentions[k][3])
             k += 1
     if not names:
         return mentions
@@ -368,9 +369,9 @@ def _places_of_datelines(article: Article, mentions: list[RawMention]) -> list[R
     names |= {n.title() for n in names if n.isupper() and len(n) > 3}
     out = mentions.copy()
     for k in compress(range(len(mentions)), map(names.__contains__, map(_SURFACE, mentions))):
-        hit = mentions[k]
-        if hit.type != "LOC":
-            out[k] = RawMention(hit.start, hit.end, "LOC", hit.surface)
+        start, end, typ, surface = mentions[k]
+        if typ != "LOC":
+            out[k] = (start, end, "LOC", surface)
     # Mentions are sorted by start and may nest ("Gaza war" holds "Gaza"): the furthest end reached
     # by the mentions starting before a hit's end tells whether the hit overlaps one.  Hits are few
     # (the dateline's own name and a mention or two), so max() over a slice per hit costs less than
@@ -381,7 +382,7 @@ def _places_of_datelines(article: Article, mentions: list[RawMention]) -> list[R
         k = bisect_left(starts, he)
         if k and max(ends[:k]) > hs:
             continue
-        out.append(RawMention(hs, he, "LOC", text[hs:he]))
+        out.append((hs, he, "LOC", text[hs:he]))
     if len(out) > size:
         out.sort(key=_START)
     return out
@@ -423,7 +424,7 @@ def extract_entities(article: Article) -> tuple[tuple[Entity, ...], tuple[Quanti
     gaz = tg.gaz
     raw = _places_of_datelines(article, _one_type_per_name(_recover(text, *run_contexts(text), tg), gaz))
     groups = group_mentions(raw, text, gaz)
-    spans = {m.end: m.start for m in raw}
+    spans = {end: start for start, end, _, _ in raw}
     entities: list[Entity] = []
     # A new Mention per mention, not one shared per (start, end) from a cache: a cache kept ~15,000
     # of them alive over the CoNLL text, and objects that live on are what make the garbage collector

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import itemgetter
-from typing import NamedTuple
 
 from parsers.ner.gazetteer import Gazetteer
 
@@ -26,14 +25,15 @@ _GENERIC_TAIL = frozenset(
 )
 
 
-class RawMention(NamedTuple):  # a tuple: made for every mention, and cheap to make
-    start: int
-    end: int
-    type: str
-    surface: str
+# A mention before grouping: (start, end, type, surface).  A plain tuple rather than a NamedTuple:
+# one is made for every name in every story, a NamedTuple's constructor is a Python-level call (a
+# plain tuple costs a third as much), and the garbage collector stops tracking a plain tuple of
+# strings and ints at its first collection but never a subclass's, so the mentions of the story being
+# worked on were promoted to the old generation, and that is what triggers full collections.
+RawMention = tuple[int, int, str, str]
 
 
-_START = itemgetter(0)  # RawMention.start
+_START = itemgetter(0)  # a RawMention's start
 
 
 @dataclass(slots=True)
@@ -125,17 +125,18 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
     # 1. Same normalized surface and type → same entity.
     normed = _NORM_CACHE
     for m in mentions:
-        ns = normed.get(m.surface)
+        _, _, typ, surface = m
+        ns = normed.get(surface)
         if ns is None:
-            ns = norm(m.surface)
-        key = (ns, m.type)
+            ns = norm(surface)
+        key = (ns, typ)
         g = by_key.get(key)
         if g is None:
-            g = by_key[key] = Group(m.type, [m.surface], [m])
+            g = by_key[key] = Group(typ, [surface], [m])
             groups.append(g)
         else:
-            if m.surface not in g.surfaces:
-                g.surfaces.append(m.surface)
+            if surface not in g.surfaces:
+                g.surfaces.append(surface)
             g.mentions.append(m)
     n = len(groups)
     parent = list(range(n))
@@ -181,11 +182,11 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
         if acronym[k]:
             # 2. An acronym in parentheses right after a name: "Islamic State (IS)".
             bare = names[k].replace(".", "")
-            for m in g.mentions:
-                if m.start >= 2 and text[m.start - 1] == "(":
+            for start, *_ in g.mentions:
+                if start >= 2 and text[start - 1] == "(":
                     if ends is None:
-                        ends = {x.end: j for j, h in enumerate(groups) for x in h.mentions}
-                    j = ends.get(m.start - 1, ends.get(m.start - 2, -1))
+                        ends = {x[1]: j for j, h in enumerate(groups) for x in h.mentions}
+                    j = ends.get(start - 1, ends.get(start - 2, -1))
                     if (
                         j >= 0
                         and j != k
@@ -276,5 +277,5 @@ def group_mentions(mentions: list[RawMention], text: str, gaz: Gazetteer) -> lis
             tgt.mentions.extend(g.mentions)
         tgt.mentions.sort(key=_START)
         out.append(tgt)
-    out.sort(key=lambda g: g.mentions[0].start)
+    out.sort(key=lambda g: g.mentions[0][0])
     return out
