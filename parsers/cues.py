@@ -53,9 +53,10 @@ _NOUN_BEFORE = words(
     "some many such conflicting local earlier previous recent latest other false"
 )
 _NEED_COMPLEMENT = frozenset(["charged", "maintained", "posted", "quoted", "wrote", "writes"])
-_PASSIVE_AUX = re.compile(
-    r"\b(?:was|were|is|are|been|being|be|get|got)\s+(?:(?:\w+ly|later|also|earlier|then|once|again|widely)\s+)?$"
-)
+# The auxiliaries of a passive cue, and the adverbs (besides any "-ly" word) that may follow one.
+_AUXILIARIES = ("was", "were", "is", "are", "been", "being", "be", "get", "got")
+_AUX_ADVERBS = ("later", "also", "earlier", "then", "once", "again", "widely")
+_PASSIVE_AUX = re.compile(rf"\b(?:{'|'.join(_AUXILIARIES)})\s+(?:(?:\w+ly|{'|'.join(_AUX_ADVERBS)})\s+)?$")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|overnight)"
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 # The whitespace before each skipped phrase is matched once, not once per alternative (no
@@ -299,10 +300,7 @@ def _passive_aux(before: str) -> re.Match[str] | None:
 
 
 # How the last word of a ``_PASSIVE_AUX`` match ends: an auxiliary, or an adverb after one.
-_AUX_OR_ADVERB_ENDS = (
-    *("was", "were", "is", "are", "been", "being", "be", "get", "got"),
-    *("ly", "later", "also", "earlier", "then", "once", "again", "widely"),
-)
+_AUX_OR_ADVERB_ENDS = (*_AUXILIARIES, "ly", *_AUX_ADVERBS)
 # The cue words each test of ``_verb_reading`` applies to, and all of them: for every other word
 # it is True, so callers ask only about these (and slice the text after the cue only for them).
 _SAY = words("say says")

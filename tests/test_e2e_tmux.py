@@ -34,6 +34,16 @@ class Tmux:
     def command(self, *args: str) -> list[str]:
         return ["tmux", "-L", self.name, "-f", os.devnull, *args]
 
+    def start(self, home: Path, command: str, *env: str) -> None:
+        """``command`` at 80×24 in a clean environment (plus ``env``): the e2e run must not depend
+        on the developer's shell."""
+        subprocess.run(
+            self.command("new-session", "-d", "-s", self.name, "-x", "80", "-y", "24", "env", "-i",
+                         f"PATH={os.environ.get('PATH', '')}", f"HOME={home}", *env, "sh", "-c", command),
+            check=True,
+            timeout=10,
+        )  # fmt: skip
+
     def run(self, *args: str) -> str:
         return subprocess.run(
             self.command(*args), check=True, capture_output=True, text=True, timeout=10
@@ -83,13 +93,7 @@ def desk(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Tmux]:
         ]
     )
     tmux = Tmux(name)
-    # A clean environment: the e2e run must not depend on the developer's shell.
-    subprocess.run(
-        tmux.command("new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
-                     f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "sh", "-c", command),
-        check=True,
-        timeout=10,
-    )  # fmt: skip
+    tmux.start(tmp_path, command)
     try:
         tmux.run("set-option", "-t", name, "escape-time", "10")
         yield tmux
@@ -147,13 +151,7 @@ def test_stories_on_stdin_with_keys_from_the_terminal(tmp_path: Path) -> None:
     name = f"wiredesk-e2e-{uuid.uuid4().hex[:8]}"
     command = f"cat {FIXTURES / '02_rain.txt'} | {WIREDESK} -"
     tmux = Tmux(name)
-    subprocess.run(
-        tmux.command("new-session", "-d", "-s", name, "-x", "80", "-y", "24", "env", "-i",
-                     f"PATH={os.environ.get('PATH', '')}", f"HOME={tmp_path}", "TERM=xterm-256color",
-                     f"WIREDESK_CONFIG={tmp_path / 'none.toml'}", "sh", "-c", command),
-        check=True,
-        timeout=10,
-    )  # fmt: skip
+    tmux.start(tmp_path, command, "TERM=xterm-256color", f"WIREDESK_CONFIG={tmp_path / 'none.toml'}")
     try:
         tmux.wait_for("Heavy rain closes mountain roads")
         tmux.keys("j")
